@@ -1,0 +1,3 @@
+from lkjip_lint.cli import main
+
+main()

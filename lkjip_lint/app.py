@@ -1,0 +1,309 @@
+"""What the commands do, apart from parsing arguments (cli.py)."""
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import click
+
+from lkjip_lint.finding import SEVERITY_RANK
+from lkjip_lint.readers import SUFFIXES
+from lkjip_lint.results import FileResult
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+def _fail(message: str) -> int:
+    click.echo(f"lkjip-lint: {message}", err=True)
+    return EXIT_INPUT
+
+
+# ---- files -------------------------------------------------------------------
+
+def collect(paths: tuple[str, ...]) -> tuple[list[Path], list[str]]:
+    """Files from files, folders (recursively, known suffixes) and globs; and the paths that matched nothing."""
+    files: list[Path] = []
+    missing: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+        elif p.exists():
+            files.append(p)
+        elif any(ch in raw for ch in "*?["):
+            matched = sorted(Path(m) for m in glob.glob(raw, recursive=True) if Path(m).is_file())
+            files.extend(matched) if matched else missing.append(raw)
+        else:
+            missing.append(raw)
+    seen, unique = set(), []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, missing
+
+
+# ---- configuration → options ---------------------------------------------------
+
+def _options(config, rule_dirs, year, lang):
+    from lkjip_lint.config import select_rules, severity_for
+    from lkjip_lint.engine.loader import load_rules
+    from lkjip_lint.interpret.report import Settings
+    from lkjip_lint.lint import Options
+
+    dirs = tuple(Path(d) for d in (*config.rules, *rule_dirs))
+    rules = load_rules(dirs)
+    chosen = select_rules([r.id for r in rules], config.select, config.ignore)
+    severities = {}
+    for r in rules:
+        sev = severity_for(r.id, r.severity, config.severity)
+        severities[r.id] = sev if sev is not None else "off"
+    settings = Settings(
+        year=year or config.year,
+        subject=config.subject.model_dump(exclude_none=True) if config.subject else {},
+        scale=[b.model_dump() for b in config.scale] if isinstance(config.scale, list) else config.scale,
+        negative_indicators=list(config.negative_indicators),
+    )
+    return Options(rules=[r for r in rules if r.id in chosen], lang=lang, settings=settings,
+                   severities=severities, max_bytes=int(config.max_file_mb * 1024 * 1024), rule_dirs=dirs), rules
+
+
+def _load_config(config_path, start: Path, **cli):
+    from lkjip_lint.config import load_config
+
+    config = load_config(config_path, start)
+    return config.merge_cli(**cli)
+
+
+# ---- check ---------------------------------------------------------------------
+
+_WORKER_OPTIONS = None
+
+
+def _init_worker(options) -> None:
+    global _WORKER_OPTIONS
+    _WORKER_OPTIONS = options
+
+
+def _check_in_worker(path: Path) -> FileResult:
+    from lkjip_lint.lint import check_file
+
+    return check_file(path, _WORKER_OPTIONS)
+
+
+def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, config_path, year,
+              baseline, write_baseline, jobs, max_file_mb, quiet) -> int:
+    from lkjip_lint.config import ConfigError
+    from lkjip_lint.engine.loader import RuleFileError
+    from lkjip_lint.lint import check_file
+    from lkjip_lint.messages import input_error
+
+    files, missing = collect(paths)
+    start = files[0].parent if files else Path.cwd()
+    try:
+        config = _load_config(config_path, start, select=list(select), ignore=list(ignore), lang=lang,
+                              fail_on=fail_on, max_file_mb=max_file_mb)
+        options, all_rules = _options(config, rule_dirs, year, config.lang)
+    except (ConfigError, RuleFileError) as exc:
+        return _fail(str(exc))
+    lang, fail_on = config.lang, config.fail_on
+
+    results: list[FileResult] = [FileResult(path=m, error=input_error("not_found", {}, lang)) for m in missing]
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if len(files) > 1 and workers > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, len(files)), initializer=_init_worker, initargs=(options,)) as pool:
+            results.extend(_progress(pool.map(_check_in_worker, files), len(files)))
+    else:
+        results.extend(_progress((check_file(f, options) for f in files), len(files)))
+
+    if write_baseline:
+        from lkjip_lint.baseline import write_baseline as write
+
+        write(results, write_baseline)
+    unused = []
+    if baseline:
+        from lkjip_lint.baseline import BaselineError, apply_baseline
+
+        try:
+            results, unused = apply_baseline(results, baseline)
+        except BaselineError as exc:
+            return _fail(str(exc))
+
+    text = _render(fmt, results, all_rules, lang, fail_on, quiet, output)
+    if output:
+        output.write_text(text + ("\n" if not text.endswith("\n") else ""), encoding="utf-8")
+    else:
+        click.echo(text)
+    if unused:
+        from lkjip_lint.messages import ui
+
+        click.echo(ui("baseline_unused", lang, n=len(unused)), err=True)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from lkjip_lint.reporters.github import write_step_summary
+
+        write_step_summary(results, os.environ["GITHUB_STEP_SUMMARY"], lang)
+
+    if any(r.error for r in results):
+        return EXIT_INPUT
+    threshold = SEVERITY_RANK[fail_on]
+    if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _progress(iterable, total: int):
+    if total > 1 and sys.stderr.isatty():
+        with click.progressbar(iterable, length=total, file=sys.stderr, label="lkjip-lint") as bar:
+            yield from bar
+    else:
+        yield from iterable
+
+
+def _render(fmt, results, rules, lang, fail_on, quiet, output) -> str:
+    if fmt == "json":
+        from lkjip_lint.reporters.json_report import render
+
+        return render(results)
+    if fmt == "sarif":
+        from lkjip_lint import __version__
+        from lkjip_lint.reporters.sarif import render
+
+        return render(results, rules, lang, __version__)
+    if fmt == "junit":
+        from lkjip_lint.reporters.junit import render
+
+        return render(results, rules, fail_on)
+    if fmt == "github":
+        from lkjip_lint.reporters.github import render
+
+        return render(results, rules, fail_on)
+    if fmt == "html":
+        from lkjip_lint.reporters.html import render
+
+        return render(results, rules, lang, _documents(results))
+    from lkjip_lint.reporters.text import render
+
+    colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    text = render(results, lang, colour, "warning" if quiet else "info")
+    if len(results) > 1:
+        text += "\n" + _batch_table(results, lang)
+    return text
+
+
+def _documents(results) -> dict:
+    """Chart data for the HTML report, read back from the findings' evidence."""
+    return {}
+
+
+def _batch_table(results: list[FileResult], lang: str) -> str:
+    head = ("berkas", "galat", "peringatan", "tabel") if lang == "id" else ("file", "errors", "warnings", "tables")
+    rows = [head] + [
+        (r.path, "-" if r.error else str(r.counts()["error"]), "-" if r.error else str(r.counts()["warning"]),
+         "-" if r.error else str(r.tables_read))
+        for r in results
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    return "\n".join("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)) for row in rows)
+
+
+# ---- extract / rules / explain ---------------------------------------------------
+
+def run_extract(path: Path, fmt: str, output, rule_dirs, config_path, lang) -> int:
+    from lkjip_lint.config import ConfigError
+    from lkjip_lint.engine.loader import RuleFileError
+    from lkjip_lint.interpret.export import export_model
+    from lkjip_lint.lint import build_report
+    from lkjip_lint.messages import input_error
+    from lkjip_lint.readers.errors import InputError
+
+    try:
+        config = _load_config(config_path, path.parent, lang=lang)
+        options, _ = _options(config, rule_dirs, None, config.lang)
+    except (ConfigError, RuleFileError) as exc:
+        return _fail(str(exc))
+    if not path.exists():
+        return _fail(f"{path}: {input_error('not_found', {}, config.lang)}")
+    try:
+        report = build_report(path, options)
+    except InputError as exc:
+        return _fail(f"{path}: {input_error(exc.code, exc.values, config.lang)}")
+    model = export_model(report)
+    data = model.model_dump(mode="json", exclude_none=True)
+    if fmt == "json":
+        import json
+
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    else:
+        import yaml
+
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text)
+    return EXIT_OK
+
+
+def run_rules_list(fmt: str, rule_dirs, lang: str) -> int:
+    from lkjip_lint.engine.loader import RuleFileError, load_rules
+
+    try:
+        rules = load_rules(tuple(rule_dirs))
+    except RuleFileError as exc:
+        return _fail(str(exc))
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([{"id": r.id, "name": r.name, "severity": r.severity, "kind": r.kind,
+                                "summary": r.summary.get(lang)} for r in rules], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    width = max(len(r.name) for r in rules)
+    for r in sorted(rules, key=lambda r: r.id):
+        click.echo(f"{r.id:<9} {r.name:<{width}}  {r.severity:<8} {r.kind:<22} {r.summary.get(lang)}")
+    return EXIT_OK
+
+
+def run_explain(code: str, rule_dirs, lang: str) -> int:
+    import inspect
+
+    from lkjip_lint.checks import load_kind
+    from lkjip_lint.engine.loader import RuleFileError, load_rules
+
+    try:
+        rules = load_rules(tuple(rule_dirs))
+    except RuleFileError as exc:
+        return _fail(str(exc))
+    rule = next((r for r in rules if r.id.upper() == code.upper() or r.name == code), None)
+    if rule is None:
+        return _fail(f"unknown rule {code!r}; `lkjip-lint rules` lists them")
+    doc = inspect.getdoc(load_kind(rule.kind)) or ""
+    en = lang == "en"
+    out = [
+        f"{rule.id} {rule.name} ({rule.severity}, {'kind' if en else 'jenis'}: {rule.kind})",
+        "",
+        rule.summary.get(lang),
+        "",
+        ("How it is checked:" if en else "Cara pemeriksaan (dokumentasi jenis cek, bahasa Inggris):"),
+        doc,
+        "",
+        ("Tolerance: from the printed precision. A value within rounding of the recomputed one is accepted; "
+         "one unit off in the last printed digit is one severity lower; more takes the rule's severity."
+         if en else
+         "Toleransi: dari ketelitian yang tercetak. Nilai dalam batas pembulatan diterima; selisih satu satuan "
+         "digit terakhir diturunkan satu tingkat keparahan; lebih dari itu memakai tingkat aturan."),
+        "",
+        ("Message template:" if en else "Templat pesan:"),
+        "  " + rule.message.get(lang),
+    ]
+    if rule.params:
+        out += ["", "Parameters:" if en else "Parameter:", "  " + str(rule.params)]
+    if rule.examples.good or rule.examples.bad:
+        out += ["", ("Good: " if en else "Benar: ") + (rule.examples.good or "-"),
+                ("Bad:  " if en else "Salah: ") + (rule.examples.bad or "-")]
+    click.echo("\n".join(out))
+    return EXIT_OK

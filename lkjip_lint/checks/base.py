@@ -1,0 +1,56 @@
+"""What every check kind gets: the report, its rule's parameters, the tables it applies to."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from lkjip_lint.engine.tolerance import Interval, Verdict, to_json_number
+from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.report import Report
+from lkjip_lint.interpret.tables import TableView
+from lkjip_lint.numbers import Num
+
+# Roles whose integer values are exact (people, rupiah), not rounded.
+EXACT_ROLES = {"count", "amount", "pagu", "realisasi_anggaran", "sisa", "no"}
+# Targets are declared, not measured: "91.5" means 91.5, not 91.45–91.55.
+DECLARED_ROLES = {"target", "target_akhir", "bobot"}
+
+
+class NoParams(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+@dataclass
+class Context:
+    report: Report
+    params: Any
+    tables: list[TableView]
+
+
+def interval(num: Num, role: str | None) -> Interval:
+    return Interval.of(num, exact=role in DECLARED_ROLES or (role in EXACT_ROLES and num.decimals == 0))
+
+
+def number_draft(view: TableView, row, col, printed: Num, verdict: Verdict, **extra: Any) -> Draft:
+    """A Draft for a table cell whose value disagrees with what it should be."""
+    location = view.location(row, col)
+    highlight = [{"row": row.index, "col": col.index, "expected": str(verdict.expected)}]
+    grade = verdict.grade if verdict.grade != "note" else "note"
+    values = {"table": view.name, "row": row.label, "column": col.header, **extra.pop("values", {})}
+    return Draft(
+        location=location,
+        actual=to_json_number(printed.value),
+        expected=to_json_number(verdict.expected),
+        grade=grade,
+        variant="truncated" if verdict.reason == "truncated" else extra.pop("variant", "default"),
+        values=values,
+        evidence={"table": view.snapshot(highlight), **extra.pop("evidence", {})},
+        key=f"{view.name}|{row.label}|{col.header}|{printed.raw}",
+    )
+
+
+def dec(value: Decimal) -> Any:
+    return to_json_number(value)

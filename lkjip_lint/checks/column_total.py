@@ -1,0 +1,89 @@
+"""column_total — a Jumlah/Total row equals the sum of the rows it covers.
+
+Compares every additive column (counts, amounts, area, pagu, realisasi) of a row
+labelled Jumlah/Total (vocabulary in rules/tables.yaml) or of an unlabelled
+subtotal row with the sum of the data rows since the previous total, section rows
+such as "Desa" included. In budget tables with a programme → kegiatan hierarchy
+only the programme rows are summed. A total printed as a malformed number is
+reported with the sum it should show.
+
+Good:  1 | Lor | 6 ⏎ 2 | Kulon | 3 ⏎ | Jumlah | 9
+Bad:   1 | Lor | 6 ⏎ 2 | Kulon | 3 ⏎ | Jumlah | 8      (expected 9)
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from lkjip_lint.checks.base import Context, NoParams, interval, number_draft
+from lkjip_lint.engine.tolerance import Interval, Verdict, judge, to_json_number
+from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.tables import ADDITIVE_ROLES, TableView
+from lkjip_lint.numbers import Malformed, Num, format_id
+
+Params = NoParams
+TOTAL_TYPES = ("total", "subtotal", "implicit_total")
+
+
+def run(ctx: Context) -> Iterator[Draft]:
+    for view in ctx.tables:
+        yield from _table(view)
+
+
+def _columns(view: TableView):
+    has_row_total = any(c.is_row_total for c in view.columns)
+    for col in view.columns:
+        if col.role in ADDITIVE_ROLES:
+            yield col
+        elif col.role == "percent" and not has_row_total:
+            yield col  # shares of a column add up to the total's 100
+
+
+def _table(view: TableView) -> Iterator[Draft]:
+    hierarchical = any(r.level == 1 for r in view.rows)
+    start = 0
+    for k, row in enumerate(view.rows):
+        if row.type not in TOTAL_TYPES:
+            continue
+        covered = [r for r in view.rows[start:k] if r.type == "data" and (not hierarchical or r.level == 1)]
+        if row.type != "subtotal":
+            start = k + 1
+        if len(covered) < 2 and not (len(covered) == 1 and row.type == "total"):
+            continue
+        for col in _columns(view):
+            yield from _cell(view, row, col, covered)
+
+
+def _cell(view, row, col, covered) -> Iterator[Draft]:
+    total = row.values[col.index]
+    parts = [r.values[col.index] for r in covered]
+    if any(isinstance(p, Malformed) for p in parts):
+        return
+    numbers = [p for p in parts if isinstance(p, Num)]
+    if len(numbers) < 1 or (len(numbers) < 2 and len(covered) > 1 and col.role == "percent"):
+        return
+    computed = Interval.exact(Decimal(0))
+    for n in numbers:
+        computed = computed + interval(n, col.role)
+    decimals = max(n.decimals for n in numbers)
+    if isinstance(total, Malformed):
+        expected = to_json_number(computed.point.quantize(Decimal(1).scaleb(-decimals)))
+        yield Draft(
+            location=view.location(row, col),
+            actual=total.raw,
+            expected=expected,
+            variant="malformed",
+            values={"table": view.name, "row": row.label, "column": col.header,
+                    "count": len(numbers), "expected_text": format_id(computed.point, decimals)},
+            evidence={"table": view.snapshot([{"row": row.index, "col": col.index, "expected": str(expected)}]),
+                      "parts": [n.raw for n in numbers]},
+            key=f"{view.name}|{row.label}|{col.header}|{total.raw}",
+        )
+        return
+    if not isinstance(total, Num):
+        return
+    verdict = judge(total, computed, exact=interval(total, col.role).lo == total.value, expected_decimals=decimals)
+    if verdict:
+        yield number_draft(view, row, col, total, verdict,
+                           values={"count": len(numbers)},
+                           evidence={"parts": [n.raw for n in numbers]})

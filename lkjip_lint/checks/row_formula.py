@@ -1,0 +1,110 @@
+"""row_formula — a column computed from other columns of the same row.
+
+The rule names the result column's role and one or more formulas over column
+roles (e.g. `realisasi / target * 100`), evaluated by the safe evaluator of
+engine/expr.py with the printed precision of every input carried as an
+interval. The result agrees when any applicable formula reproduces it; formulas
+marked `polarity: negative` apply only to indicators where lower is better
+(declared in configuration or inferred from the name), and the finding says
+which formula matched. Inputs are taken from the result's column group (same
+year, same parent header) or, when unique, from anywhere in the table.
+
+Good:  Target 91.5 | Realisasi 93.85 | Capaian 102.57
+Bad:   Target 91.5 | Realisasi 93.85 | Capaian 102.51      (expected 102.57)
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from lkjip_lint.checks.base import Context, interval, number_draft
+from lkjip_lint.engine.expr import Formula
+from lkjip_lint.engine.tolerance import judge
+from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.columns import Column
+from lkjip_lint.interpret.polarity import is_negative
+from lkjip_lint.interpret.tables import TableView
+from lkjip_lint.numbers import Num
+
+
+class FormulaSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    expr: str
+    name: str
+    polarity: Literal["positive", "negative", "any"] = "any"
+
+    @field_validator("expr")
+    @classmethod
+    def _parses(cls, value: str) -> str:
+        Formula(value)  # raises ExpressionError with the reason
+        return value
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    result: str
+    formulas: list[FormulaSpec] = Field(min_length=1)
+    expected_decimals: int = 2
+    capped_values: list[float] = Field(default_factory=list)  # printed caps (100, 120) → note only
+
+
+def run(ctx: Context) -> Iterator[Draft]:
+    formulas = [(spec, Formula(spec.expr)) for spec in ctx.params.formulas]
+    for view in ctx.tables:
+        for result in view.cols(ctx.params.result):
+            inputs = _inputs(view, result, formulas)
+            if inputs is None:
+                continue
+            for row in view.rows:
+                if row.type != "data":
+                    continue
+                yield from _row(ctx, view, row, result, inputs, formulas)
+
+
+def _inputs(view: TableView, result: Column, formulas) -> dict[str, Column] | None:
+    names = {n for _, f in formulas for n in f.names}
+    chosen: dict[str, Column] = {}
+    for name in names:
+        same_group = [c for c in view.cols(name) if c.group == result.group and c is not result]
+        anywhere = [c for c in view.cols(name) if c is not result and (c.year in (None, result.year) or result.year is None)]
+        pick = same_group if len(same_group) == 1 else anywhere if len(anywhere) == 1 else []
+        if pick:
+            chosen[name] = pick[0]
+    return chosen or None
+
+
+def _row(ctx, view, row, result, inputs, formulas) -> Iterator[Draft]:
+    printed = view.num(row, result)
+    if printed is None:
+        return
+    env = {name: interval(n, col.role) for name, col in inputs.items() if (n := view.num(row, col)) is not None}
+    negative = is_negative(row.label, ctx.report)
+    tried = []
+    for spec, formula in formulas:
+        if spec.polarity == "negative" and not negative or spec.polarity == "positive" and negative:
+            continue
+        if not formula.names <= env.keys():
+            continue
+        try:
+            computed = formula(env)
+        except (ZeroDivisionError, ArithmeticError):
+            continue
+        verdict = judge(printed, computed, expected_decimals=ctx.params.expected_decimals)
+        if verdict is None:
+            return  # one formula reproduces the printed value
+        tried.append((spec, verdict, computed))
+    if not tried:
+        return
+    spec, verdict, computed = min(tried, key=lambda t: abs(t[2].point - printed.value))
+    if ctx.params.capped_values and float(printed.value) in ctx.params.capped_values and computed.point > printed.value:
+        draft = number_draft(view, row, result, printed, verdict, variant="capped",
+                             values={"formula": spec.expr, "formula_name": spec.name})
+        draft.grade = "note"  # a cap is a policy choice, not an arithmetic error
+        yield draft
+        return
+    yield number_draft(view, row, result, printed, verdict,
+                       values={"formula": spec.expr, "formula_name": spec.name,
+                               "inputs": ", ".join(f"{k} {view.num(row, c).raw}" for k, c in inputs.items() if view.num(row, c))},
+                       evidence={"formula": spec.expr, "polarity": "negative" if negative else "positive"})

@@ -1,0 +1,99 @@
+"""Command line: `lkjip-lint check | extract | rules | explain`.
+
+Imports are lazy so that `--help` is instant. Exit codes: 0 nothing at or above
+the fail level, 1 findings at or above it, 2 a file could not be read or a usage,
+configuration or rule-file error (after every other file is done).
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+
+
+def _lang_option(f):
+    return click.option("--lang", type=click.Choice(["id", "en"]), default=None,
+                        help="Bahasa pesan: id (bawaan) atau en. / Message language.")(f)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="lkjip-lint", prog_name="lkjip-lint")
+def main() -> None:
+    """lkjip-lint: periksa Laporan Kinerja Instansi Pemerintah (LKjIP).
+
+    Checks LKjIP reports (.txt/.md, .docx, .pdf, .yaml/.json data) for totals,
+    percentages, capaian, categories, agreement with the Perjanjian Kinerja,
+    names, years and structure.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to FILE instead of stdout.")
+@_lang_option
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that makes the exit code 1 (default: error).")
+@click.option("--select", multiple=True, help="Only these rule codes or prefixes (e.g. SUM,CAP001).")
+@click.option("--ignore", multiple=True, help="Skip these rule codes or prefixes.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="Extra folder of rule files (and tables.yaml).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Configuration file (default: .lkjip-lint.yaml or pyproject.toml found upward).")
+@click.option("--year", type=int, default=None, help="Report year, when the title page does not say it.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Hide the findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings in this file.")
+@click.option("--jobs", "-j", type=int, default=None, help="Parallel processes for a batch (default: core count).")
+@click.option("--max-file-mb", type=float, default=None, help="Refuse files larger than this (default 20).")
+@click.option("--quiet", "-q", is_flag=True, help="Text output: only errors and warnings.")
+def check(paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, config_path, year, baseline, write_baseline, jobs, max_file_mb, quiet):
+    """Periksa laporan. / Check reports (files, folders or globs)."""
+    from lkjip_lint.app import run_check
+
+    code = run_check(
+        paths=paths, fmt=fmt, output=output, lang=lang, fail_on=fail_on, select=select, ignore=ignore,
+        rule_dirs=rule_dirs, config_path=config_path, year=year, baseline=baseline,
+        write_baseline=write_baseline, jobs=jobs, max_file_mb=max_file_mb, quiet=quiet,
+    )
+    sys.exit(code)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["yaml", "json"]), default="yaml", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+@_lang_option
+def extract(path, fmt, output, rule_dirs, config_path, lang):
+    """Tampilkan apa yang terbaca dari laporan. / Print the model read from a report."""
+    from lkjip_lint.app import run_extract
+
+    sys.exit(run_extract(path, fmt, output, rule_dirs, config_path, lang))
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@_lang_option
+def list_rules(fmt, rule_dirs, lang):
+    """Daftar aturan. / List the rules."""
+    from lkjip_lint.app import run_rules_list
+
+    sys.exit(run_rules_list(fmt, rule_dirs, lang or "id"))
+
+
+@main.command()
+@click.argument("code")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@_lang_option
+def explain(code, rule_dirs, lang):
+    """Jelaskan satu aturan. / Explain one rule."""
+    from lkjip_lint.app import run_explain
+
+    sys.exit(run_explain(code, rule_dirs, lang or "id"))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

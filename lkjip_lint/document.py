@@ -1,0 +1,133 @@
+"""The format-free Document every reader returns.
+
+A Document is an ordered list of blocks (headings, paragraphs, tables, lists such
+as the contents). Every block, row and cell carries where it came from: a 1-based
+line for text, a page for PDF, a paragraph/table index for DOCX. Nothing after the
+readers asks which format a report came from.
+"""
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from pydantic import BaseModel, Field
+
+
+class Location(BaseModel):
+    line: int | None = None
+    page: int | None = None
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    path: str | None = None  # JSON path, for structured-data input
+
+    def brief(self) -> str:
+        parts = []
+        if self.line is not None:
+            parts.append(str(self.line))
+        if self.page is not None:
+            parts.append(f"hal. {self.page}")
+        if self.table:
+            parts.append(self.table)
+        if self.row:
+            parts.append(self.row)
+        if self.column:
+            parts.append(self.column)
+        if self.path:
+            parts.append(self.path)
+        return " · ".join(parts)
+
+
+class Cell(BaseModel):
+    text: str = ""
+    merged: bool = False  # covered by a horizontal merge (gridSpan): continues the cell to its left
+    vmerged: bool = False  # covered by a vertical merge (vMerge): continues the cell above
+    line: int | None = None
+    page: int | None = None
+
+
+class Row(BaseModel):
+    cells: list[Cell]
+    line: int | None = None
+    page: int | None = None
+    is_header: bool = False
+
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells]
+
+
+class Caption(BaseModel):
+    number: str | None = None  # "3.2"; None for "Tabel 3." or an unnumbered caption
+    raw_number: str | None = None  # as printed ("3." when the number was cut off)
+    title: str = ""
+    line: int | None = None
+    page: int | None = None
+
+
+class Block(BaseModel):
+    index: int = 0
+    line: int | None = None
+    page: int | None = None
+    section: str | None = None  # the chapter (BAB) the block sits in, when known
+
+
+class Heading(Block):
+    kind: Literal["heading"] = "heading"
+    text: str
+    level: int = 1
+
+
+class Paragraph(Block):
+    kind: Literal["paragraph"] = "paragraph"
+    text: str
+
+
+class ListEntry(BaseModel):
+    text: str
+    number: str | None = None  # "Tabel 2.2" entries: "2.2"
+    line: int | None = None
+    page: int | None = None
+
+
+class ListBlock(Block):
+    """The contents (Daftar Isi), the list of tables (Daftar Tabel) or figures."""
+
+    kind: Literal["contents", "table_list", "figure_list"]
+    entries: list[ListEntry] = Field(default_factory=list)
+
+
+class Table(Block):
+    kind: Literal["table"] = "table"
+    caption: Caption | None = None
+    header_rows: list[Row] = Field(default_factory=list)
+    rows: list[Row] = Field(default_factory=list)
+    n_cols: int = 0
+    nested_in: int | None = None  # index of the enclosing table, for nested tables
+    unreadable: bool = False  # a caption was found but no machine-readable table
+
+    def label(self) -> str:
+        if self.caption and self.caption.number:
+            return f"Tabel {self.caption.number}"
+        if self.caption and self.caption.raw_number:
+            where = f" (baris {self.line})" if self.line else (f" (hal. {self.page})" if self.page else "")
+            return f"Tabel {self.caption.raw_number}{where}"
+        if self.line is not None:
+            return f"tabel baris {self.line}"
+        if self.page is not None:
+            return f"tabel hal. {self.page}"
+        return f"tabel #{self.index + 1}"
+
+
+AnyBlock = Union[Heading, Paragraph, ListBlock, Table]
+
+
+class Document(BaseModel):
+    path: str
+    format: Literal["text", "docx", "pdf", "data"]
+    blocks: list[AnyBlock] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)  # reader remarks (e.g. pages without text)
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]

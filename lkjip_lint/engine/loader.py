@@ -1,0 +1,82 @@
+"""Load rule files: YAML (safe_load) validated by schemas/rule.schema.json, then
+each rule's parameters by its check kind's Params model."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+import yaml
+from pydantic import ValidationError
+
+from lkjip_lint.checks import KINDS, load_kind
+from lkjip_lint.engine.rule import Rule
+from lkjip_lint.resources import rules_dir, schema_path
+
+# Files in rules/ that are vocabularies, not rule files.
+VOCABULARY_FILES = {"tables.yaml", "indicators.yaml", "scales.yaml", "names.yaml"}
+
+
+class RuleFileError(Exception):
+    def __init__(self, path: Path, rule: str | None, field: str, reason: str) -> None:
+        where = f"{path}" + (f", rule {rule}" if rule else "") + (f", field '{field}'" if field else "")
+        super().__init__(f"{where}: {reason}")
+        self.path, self.rule, self.field, self.reason = path, rule, field, reason
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict:
+    schema = json.loads(schema_path("rule.schema.json").read_text(encoding="utf-8"))
+    return schema
+
+
+def load_rule_file(path: Path) -> list[Rule]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleFileError(path, None, "", f"not valid YAML ({exc.__class__.__name__}: {getattr(exc, 'problem', exc)})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(path, None, "", f"cannot be read ({exc})") from None
+    validator = jsonschema.Draft202012Validator(_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        parts = list(err.absolute_path)
+        rule_id = None
+        if len(parts) >= 2 and parts[0] == "rules" and isinstance(parts[1], int):
+            try:
+                rule_id = data["rules"][parts[1]].get("id") or f"#{parts[1] + 1}"
+            except (KeyError, IndexError, TypeError, AttributeError):
+                rule_id = f"#{parts[1] + 1}"
+            parts = parts[2:]
+        raise RuleFileError(path, rule_id, ".".join(str(p) for p in parts), err.message)
+    rules = []
+    for entry in data.get("rules", []):
+        rule = Rule(**entry, source=str(path))
+        try:
+            load_kind(rule.kind).Params(**rule.params)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            field = "params." + ".".join(str(p) for p in first["loc"])
+            raise RuleFileError(path, rule.id, field, first["msg"]) from None
+        rules.append(rule)
+    return rules
+
+
+def load_rules(extra_dirs: tuple[Path, ...] = ()) -> list[Rule]:
+    """The bundled rules, then each user folder's; a later rule with the same id replaces the earlier."""
+    by_id: dict[str, Rule] = {}
+    for folder in (rules_dir(), *extra_dirs):
+        if not folder.is_dir():
+            raise RuleFileError(folder, None, "", "rule folder does not exist")
+        for path in sorted(folder.glob("*.y*ml")):
+            if path.name in VOCABULARY_FILES:
+                continue
+            for rule in load_rule_file(path):
+                by_id[rule.id] = rule
+    return list(by_id.values())
+
+
+def known_kinds() -> tuple[str, ...]:
+    return KINDS

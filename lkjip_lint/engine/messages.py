@@ -1,0 +1,31 @@
+"""Fill message templates. Templates are data (rule files), so only plain {name}
+placeholders are substituted — no attribute access, no format specs."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from lkjip_lint.numbers import format_id
+
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+
+def show(value: Any, lang: str) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float, Decimal)):
+        d = Decimal(str(value))
+        decimals = max(0, -d.normalize().as_tuple().exponent) if d != d.to_integral_value() else 0
+        return format_id(d, decimals) if lang == "id" else f"{d:,.{decimals}f}"
+    return str(value)
+
+
+def render(template: str, values: dict[str, Any], lang: str) -> str:
+    def sub(m: re.Match) -> str:
+        key = m.group(1)
+        return show(values[key], lang) if key in values else m.group(0)
+
+    return _PLACEHOLDER.sub(sub, template)

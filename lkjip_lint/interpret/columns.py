@@ -1,0 +1,135 @@
+"""Header paths and column roles.
+
+A two-row header whose merged cells became empty cells ("Pria", "", "Wanita", "")
+over ("Jumlah", "%", "Jumlah", "%") gives the paths "Pria › Jumlah", "Pria › %"...
+Each column then gets a role (target, realisasi, capaian, pagu, serapan, count,
+percent ...) from the vocabulary in rules/tables.yaml, a year when the header names
+one, and a group: the columns that belong together for a row formula.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lkjip_lint.document import Row
+from lkjip_lint.interpret.vocabulary import Vocabulary
+
+SEP = " › "
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+@dataclass
+class Column:
+    index: int
+    path: list[str]
+    role: str | None = None
+    year: int | None = None
+    context: str = "performance"
+    group: str = ""
+    is_row_total: bool = False
+
+    @property
+    def header(self) -> str:
+        return SEP.join(p for p in self.path if p) or f"kolom {self.index + 1}"
+
+    @property
+    def leaf(self) -> str:
+        return self.path[-1] if self.path else ""
+
+    @property
+    def parent(self) -> str:
+        return SEP.join(p for p in self.path[:-1] if p)
+
+
+def header_paths(header_rows: list[Row], n_cols: int) -> list[list[str]]:
+    """Build one path per column; an empty or merged cell in an upper row continues the cell to its left."""
+    grid = []
+    for r, row in enumerate(header_rows):
+        texts = [_norm(c.text) for c in row.cells] + [""] * (n_cols - len(row.cells))
+        merged = [c.merged for c in row.cells] + [False] * (n_cols - len(row.cells))
+        filled = list(texts)
+        last_row = r == len(header_rows) - 1
+        for j in range(1, n_cols):
+            if filled[j]:
+                continue
+            below_has_text = any(
+                j < len(lower.cells) and lower.cells[j].text.strip() for lower in header_rows[r + 1:]
+            )
+            # a merge spans to the right; in flattened text an empty cell over a sub-header does too
+            if merged[j] or (not last_row and below_has_text) or (len(header_rows) == 1 and filled[j - 1]):
+                filled[j] = filled[j - 1]
+        grid.append(filled)
+    paths = []
+    for j in range(n_cols):
+        path: list[str] = []
+        for filled in grid:
+            if filled[j] and (not path or path[-1] != filled[j]):
+                path.append(filled[j])
+        paths.append(path)
+    return paths
+
+
+def assign_roles(paths: list[list[str]], vocab: Vocabulary) -> list[Column]:
+    columns = [Column(index=j, path=p) for j, p in enumerate(paths)]
+    budget_seen = False
+    for col in columns:
+        parent = col.parent.lower()
+        leaf = col.leaf.lower()
+        years = _YEAR.findall(col.leaf) or _YEAR.findall(col.parent)
+        col.year = int(years[0]) if len(set(years)) == 1 else None
+        if parent and any(p.search(parent) for p in vocab.context.get("budget", [])):
+            col.context = "budget"
+        elif parent and any(p.search(parent) for p in vocab.context.get("performance", [])):
+            col.context = "performance"
+        elif budget_seen and not parent:
+            col.context = "budget"
+        col.role = _role(leaf, col.header.lower(), col.context, vocab)
+        if col.role == "pagu" and not parent:
+            budget_seen = True
+            col.context = "budget"
+        col.group = f"{col.context}|{col.year or ''}|{_group_parent(col)}"
+    _row_totals(columns, vocab)
+    _percent_as_capaian(columns)
+    return columns
+
+
+def _row_totals(columns: list[Column], vocab: Vocabulary) -> None:
+    counts = [c for c in columns if c.role == "count"]
+    for k, col in enumerate(counts):
+        if col.parent:
+            col.is_row_total = any(p.search(col.parent.lower()) for p in vocab.row_total)
+        elif k > 0 and any(p.search(col.leaf.lower()) for p in vocab.row_total):
+            col.is_row_total = True  # "L | P | Jumlah": the last count column totals the others
+
+
+def _role(leaf: str, full: str, context: str, vocab: Vocabulary) -> str | None:
+    if not leaf:
+        return None
+    for entry in vocab.roles:
+        if entry.context and entry.context != context:
+            continue
+        if any(p.search(leaf) for p in entry.patterns):
+            return entry.role
+    return None
+
+
+def _group_parent(col: Column) -> str:
+    """Columns under one parent header belong together unless the parent is only a year."""
+    parent = col.parent
+    if not parent or _YEAR.fullmatch(re.sub(r"(?i)tahun\s*", "", parent).strip()):
+        return ""
+    return parent.lower()
+
+
+def _percent_as_capaian(columns: list[Column]) -> None:
+    """A bare "%" beside a target and a realisasi of the same group is their capaian."""
+    by_group: dict[str, set[str]] = {}
+    for c in columns:
+        by_group.setdefault(c.group, set()).add(c.role or "")
+    for c in columns:
+        if c.role == "percent" and {"target", "realisasi"} <= by_group[c.group]:
+            c.role = "capaian"
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\n", " ")).strip()

@@ -1,0 +1,28 @@
+"""Polarity: indicators where lower is better (kematian, kasus, pengangguran …).
+
+Declared in configuration (`negative_indicators`) or inferred from the name with
+the patterns of rules/indicators.yaml.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import yaml
+
+from lkjip_lint.resources import rules_dir
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[re.Pattern]:
+    data = yaml.safe_load((rules_dir() / "indicators.yaml").read_text(encoding="utf-8")) or {}
+    return [re.compile(p, re.I) for p in data.get("negative_polarity", [])]
+
+
+def is_negative(name: str, report=None) -> bool:
+    low = name.lower()
+    if report is not None:
+        for declared in report.settings.negative_indicators:
+            if declared.lower() in low or low in declared.lower():
+                return True
+    return any(p.search(low) for p in _patterns())

@@ -1,0 +1,85 @@
+"""The Report: what the checks read. Built once per document, its parts on demand."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from lkjip_lint.document import Document, Heading, ListBlock, Paragraph, Table
+from lkjip_lint.interpret.tables import TableView, build_view
+from lkjip_lint.interpret.vocabulary import Vocabulary
+
+
+@dataclass
+class Settings:
+    """What configuration may say about a report (config file or CLI)."""
+
+    year: int | None = None
+    subject: dict[str, Any] = field(default_factory=dict)
+    scale: Any = None  # a built-in scale name or a list of bands
+    negative_indicators: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    document: Document
+    vocab: Vocabulary
+    settings: Settings = field(default_factory=Settings)
+
+    @cached_property
+    def views(self) -> list[TableView]:
+        out = []
+        blocks = self.document.blocks
+        for i, block in enumerate(blocks):
+            if isinstance(block, Table) and not block.unreadable and block.rows:
+                out.append(build_view(block, self.vocab, _text_above(blocks, i)))
+        return out
+
+    def tables_of(self, kinds: list[str]) -> list[TableView]:
+        if not kinds or "any" in kinds:
+            return self.views
+        return [v for v in self.views if v.kind in kinds]
+
+    @cached_property
+    def texts(self) -> list[Paragraph | Heading]:
+        return [b for b in self.document.blocks if isinstance(b, (Paragraph, Heading))]
+
+    @cached_property
+    def lists(self) -> list[ListBlock]:
+        return [b for b in self.document.blocks if isinstance(b, ListBlock)]
+
+    @cached_property
+    def subject(self):
+        from lkjip_lint.interpret.subject import find_subject
+
+        return find_subject(self)
+
+    @property
+    def year(self) -> int | None:
+        return self.subject.year
+
+    @cached_property
+    def scale(self):
+        from lkjip_lint.interpret.scale import report_scale
+
+        return report_scale(self)
+
+    @cached_property
+    def indicators(self):
+        from lkjip_lint.interpret.indicators import collect_indicators
+
+        return collect_indicators(self)
+
+    @cached_property
+    def claims(self):
+        from lkjip_lint.interpret.claims import extract_claims
+
+        return extract_claims(self)
+
+
+def _text_above(blocks: list, i: int) -> str:
+    """The paragraph just above a table without a caption often names it."""
+    for block in reversed(blocks[max(0, i - 2):i]):
+        if isinstance(block, (Paragraph, Heading)):
+            return block.text[-200:]
+    return ""

@@ -1,0 +1,182 @@
+"""A table as the checks see it: columns with roles, numbers parsed per column, row types, a kind."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lkjip_lint.document import Location, Table
+from lkjip_lint.interpret.columns import Column, assign_roles, header_paths
+from lkjip_lint.interpret.vocabulary import Vocabulary
+from lkjip_lint.numbers import Malformed, Num, resolve_column
+
+# Roles whose cells hold numbers; a column whose cells are mostly words has no role.
+TEXT_ROLES = {"kategori", "mutu", "satuan", "interval", "no"}
+ADDITIVE_ROLES = {"count", "amount", "area", "pagu", "realisasi_anggaran", "sisa", "bobot"}
+
+
+@dataclass
+class TRow:
+    index: int
+    cells: list[str]
+    values: list  # Num | Malformed | MISSING | None per column
+    line: int | None
+    page: int | None
+    type: str = "data"  # data | section | total | subtotal | implicit_total | average | note
+    label: str = ""
+    level: int = 0  # budget hierarchy: 1 programme, 2 kegiatan, 3 sub kegiatan
+
+
+@dataclass
+class TableView:
+    table: Table
+    columns: list[Column]
+    rows: list[TRow]
+    kind: str | None = None
+    label_cols: list[int] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return self.table.label()
+
+    @property
+    def title(self) -> str:
+        return self.table.caption.title if self.table.caption else ""
+
+    def cols(self, role: str) -> list[Column]:
+        return [c for c in self.columns if c.role == role]
+
+    def roles(self) -> set[str]:
+        return {c.role for c in self.columns if c.role}
+
+    def num(self, row: TRow, col: Column) -> Num | None:
+        v = row.values[col.index] if col.index < len(row.values) else None
+        return v if isinstance(v, Num) else None
+
+    def location(self, row: TRow | None = None, col: Column | None = None) -> Location:
+        return Location(
+            line=row.line if row else self.table.line,
+            page=(row.page if row else None) or self.table.page,
+            table=self.name,
+            row=row.label if row else None,
+            column=col.header if col else None,
+        )
+
+    def snapshot(self, highlight: list[dict] | None = None) -> dict:
+        """The table as evidence for reporters that redraw it (HTML)."""
+        return {
+            "label": self.name,
+            "title": self.title,
+            "header": [c.header for c in self.columns],
+            "rows": [{"cells": r.cells, "line": r.line, "page": r.page} for r in self.rows],
+            "highlight": highlight or [],
+        }
+
+
+def build_view(table: Table, vocab: Vocabulary, context_text: str = "") -> TableView:
+    paths = header_paths(table.header_rows, table.n_cols)
+    columns = assign_roles(paths, vocab)
+    raw_rows = [r for r in table.rows]
+    cells = [[c.text for c in r.cells] + [""] * (table.n_cols - len(r.cells)) for r in raw_rows]
+    parsed_cols = []
+    for col in columns:
+        column_cells = [row[col.index] for row in cells]
+        parsed_cols.append(resolve_column(column_cells, col.header))
+    rows = [
+        TRow(index=i, cells=cells[i], values=[parsed_cols[j][i] for j in range(len(columns))],
+             line=r.line, page=r.page)
+        for i, r in enumerate(raw_rows)
+    ]
+    view = TableView(table=table, columns=columns, rows=rows)
+    _numeric_columns(view)
+    _classify_rows(view, vocab)
+    view.kind = _kind(view, vocab, context_text)
+    _budget_levels(view, vocab)
+    return view
+
+
+def _numeric_columns(view: TableView) -> None:
+    """Columns of words get no numeric role; unnamed numeric columns beside labels stay as they are."""
+    for col in view.columns:
+        values = [r.values[col.index] for r in view.rows]
+        numbers = sum(1 for v in values if isinstance(v, (Num, Malformed)))
+        words = sum(1 for r in view.rows if r.cells[col.index] and r.values[col.index] is None)
+        if col.role in TEXT_ROLES:
+            continue
+        if words > numbers:
+            col.role = None if col.role not in ("kategori",) else col.role
+    view.label_cols = [
+        c.index for c in view.columns
+        if c.role in (None,) and any(r.cells[c.index] and r.values[c.index] is None for r in view.rows)
+    ]
+
+
+def _classify_rows(view: TableView, vocab: Vocabulary) -> None:
+    numeric = [c.index for c in view.columns if c.role and c.role not in TEXT_ROLES]
+    since_total = 0
+    for row in view.rows:
+        labels = [row.cells[j] for j in view.label_cols if row.cells[j]]
+        row.label = " ".join(labels).strip() or next((c for c in row.cells if c and row.values[row.cells.index(c)] is None), "")
+        has_number = any(isinstance(row.values[j], (Num, Malformed)) for j in numeric)
+        kind = vocab.row_type(_first_label(row, view))
+        if kind in ("total", "subtotal", "average"):
+            row.type = kind if has_number else "note"
+        elif not has_number:
+            row.type = "section" if row.label else "note"
+        elif not labels and since_total >= 2 and not any(
+            row.cells[j] for j in range(len(row.cells)) if row.values[j] is None and row.cells[j]
+        ):
+            row.type = "implicit_total"
+        else:
+            row.type = "data"
+        since_total = 0 if row.type in ("total", "subtotal", "implicit_total") else since_total + (row.type == "data")
+
+
+def _first_label(row: TRow, view: TableView) -> str:
+    for j in view.label_cols:
+        if row.cells[j]:
+            return re.sub(r"^[\d.)\s-]+", "", row.cells[j]).strip()
+    return row.label
+
+
+def _kind(view: TableView, vocab: Vocabulary, context_text: str) -> str | None:
+    roles = view.roles()
+    caption = " ".join(filter(None, [view.title, context_text])).lower()
+    headers = [c.header.lower() for c in view.columns]
+    years = {c.year for c in view.columns if c.role == "realisasi" and c.year}
+    for entry in vocab.kinds:
+        if entry.caption and not any(p.search(caption) for p in entry.caption):
+            continue
+        if entry.header and not all(any(p.search(h) for h in headers) for p in entry.header):
+            continue
+        if not set(entry.roles_all) <= roles:
+            continue
+        if entry.roles_any and not (set(entry.roles_any) & roles):
+            continue
+        if set(entry.roles_none) & roles:
+            continue
+        if entry.multi_year and len(years) < 2:
+            continue
+        return entry.kind
+    return None
+
+
+def _budget_levels(view: TableView, vocab: Vocabulary) -> None:
+    """Programme rows (upper-case "PROGRAM …", numbered "1.") over kegiatan rows ("- …", "1.1")."""
+    if view.kind not in ("budget", "efficiency"):
+        return
+    for row in view.rows:
+        label = row.label.strip()
+        if row.type != "data":
+            continue
+        code = re.match(r"^(\d+(?:\.\d+)*)\.?\s", label)
+        kind = vocab.row_type(re.sub(r"^[-•\s]+", "", label))
+        if kind == "programme" or (label.isupper() and label.lower().startswith("program")):
+            row.level = 1
+        elif kind == "activity" and label.lower().startswith("sub"):
+            row.level = 3
+        elif label.startswith(("-", "•")):
+            row.level = 3 if label.startswith(("- -", "--", "••")) else 2
+        elif code:
+            row.level = min(code.group(1).count(".") + 1, 3)
+        else:
+            row.level = 2

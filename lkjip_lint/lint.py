@@ -1,0 +1,53 @@
+"""Check one file: read → interpret → rules → FileResult. Never raises for bad input."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lkjip_lint.engine.rule import Rule
+from lkjip_lint.engine.runner import run_rules
+from lkjip_lint.finding import Finding
+from lkjip_lint.interpret.report import Report, Settings
+from lkjip_lint.interpret.vocabulary import Vocabulary, load_vocabulary
+from lkjip_lint.messages import input_error
+from lkjip_lint.readers import DEFAULT_MAX_BYTES, read_any
+from lkjip_lint.readers.errors import InputError
+from lkjip_lint.results import FileResult
+
+
+@dataclass
+class Options:
+    rules: list[Rule]
+    lang: str = "id"
+    settings: Settings = field(default_factory=Settings)
+    severities: dict[str, str] = field(default_factory=dict)
+    max_bytes: int = DEFAULT_MAX_BYTES
+    rule_dirs: tuple[Path, ...] = ()
+    vocab: Vocabulary | None = None
+
+
+def build_report(path: Path, options: Options) -> Report:
+    document = read_any(path, options.max_bytes)
+    vocab = options.vocab or load_vocabulary(options.rule_dirs)
+    return Report(document=document, vocab=vocab, settings=options.settings)
+
+
+def check_file(path: Path, options: Options) -> FileResult:
+    try:
+        report = build_report(path, options)
+    except InputError as exc:
+        return FileResult(path=str(path), error=input_error(exc.code, exc.values, options.lang))
+    findings = run_rules(report, options.rules, options.lang, options.severities)
+    findings.sort(key=_order)
+    return FileResult(
+        path=str(path),
+        format=report.document.format,
+        findings=findings,
+        tables_read=len(report.document.tables()),
+        tables_recognised=sum(1 for v in report.views if v.kind),
+    )
+
+
+def _order(f: Finding):
+    loc = f.location
+    return (loc.line is None, loc.line or 0, loc.page or 0, loc.table or "", loc.row or "", f.rule)

@@ -1,0 +1,34 @@
+"""JSON output: the contract of DESIGN.md, validated by schemas/findings.schema.json."""
+from __future__ import annotations
+
+import json
+
+from lkjip_lint import __version__
+from lkjip_lint.results import FileResult
+
+
+def as_dict(results: list[FileResult]) -> dict:
+    summary = {"error": 0, "warning": 0, "info": 0}
+    files = []
+    for r in results:
+        entry = {"path": r.path, "format": r.format, "findings": []}
+        if r.error:
+            entry["error"] = r.error
+        else:
+            entry["tables_read"] = r.tables_read
+        for f in r.findings:
+            summary[f.severity] += 1
+            loc = f.location
+            location = {"line": loc.line, "page": loc.page, "table": loc.table, "row": loc.row, "column": loc.column}
+            if loc.path:
+                location["path"] = loc.path
+            entry["findings"].append({
+                "rule": f.rule, "severity": f.severity, "message": f.message, "location": location,
+                "actual": f.actual, "expected": f.expected, "fingerprint": f.fingerprint,
+            })
+        files.append(entry)
+    return {"tool": {"name": "lkjip-lint", "version": __version__}, "files": files, "summary": summary}
+
+
+def render(results: list[FileResult]) -> str:
+    return json.dumps(as_dict(results), ensure_ascii=False, indent=2)

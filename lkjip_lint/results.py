@@ -1,0 +1,21 @@
+"""What `check` produces for each file, handed to the reporters."""
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from lkjip_lint.finding import Finding
+
+
+class FileResult(BaseModel):
+    path: str
+    format: str | None = None  # text | docx | pdf | data; None when the file could not be read
+    findings: list[Finding] = Field(default_factory=list)
+    tables_read: int = 0
+    tables_recognised: int = 0
+    error: str | None = None  # the input error message, when the file could not be read
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
