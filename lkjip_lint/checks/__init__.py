@@ -11,6 +11,7 @@ import importlib
 from types import ModuleType
 
 KINDS = (
+    # arithmetic inside tables
     "column_total",
     "share",
     "row_total",
@@ -18,6 +19,31 @@ KINDS = (
     "hierarchy",
     "survey_index",
     "number_format",
+    # the report as a whole: scale, indicators, PK, text claims, domain tables
+    "category",
+    "pk_target",
+    "pk_coverage",
+    "indicator_consistency",
+    "text_claims",
+    "akip",
+    "maturity",
+    "average_row",
+    "scale_table",
+    # names, years, structure
+    "foreign_subject",
+    "misspelt_subject",
+    "name_variants",
+    "count_claims",
+    "years",
+    "table_numbering",
+    "table_list",
+    "contents",
+    "table_reference",
+    "structure",
+    "no_tables",
+    "unreadable_table",
+    # structured data input
+    "data_schema",
 )
 
 
