@@ -80,4 +80,4 @@ def run(ctx: Context) -> Iterator[Draft]:
 
 def _special(label: str, p: Params) -> bool:
     return bool(re.search(p.weighted_label, label, re.I) or re.search(p.index_label, label, re.I)
-                or re.search(r"jumlah|responden|rata", label, re.I))
+                or re.search(r"\b(jumlah|responden|rata)", label, re.I))

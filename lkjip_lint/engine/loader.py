@@ -15,7 +15,7 @@ from lkjip_lint.engine.rule import Rule
 from lkjip_lint.resources import rules_dir, schema_path
 
 # Files in rules/ that are vocabularies, not rule files.
-VOCABULARY_FILES = {"tables.yaml", "indicators.yaml", "scales.yaml", "names.yaml"}
+VOCABULARY_FILES = {"tables.yaml", "indicators.yaml", "scales.yaml", "names.yaml", "claims.yaml"}
 
 
 class RuleFileError(Exception):

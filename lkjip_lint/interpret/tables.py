@@ -140,7 +140,8 @@ def _first_label(row: TRow, view: TableView) -> str:
 
 def _kind(view: TableView, vocab: Vocabulary, context_text: str) -> str | None:
     roles = view.roles()
-    caption = " ".join(filter(None, [view.title, context_text])).lower()
+    # the paragraph above names a table only when it has no caption title of its own
+    caption = (view.title or context_text).lower()
     headers = [c.header.lower() for c in view.columns]
     years = {c.year for c in view.columns if c.role == "realisasi" and c.year}
     for entry in vocab.kinds:

@@ -1,0 +1,57 @@
+"""pk_target — every realisation table uses the target of the operative Perjanjian Kinerja.
+
+The operative PK is the last "Perjanjian Kinerja Perubahan" table when there is
+one (it supersedes the original), else the last PK table. For each indicator in
+it, every capaian, multi-year and efficiency table row of the same indicator
+must show the same target for the report year.
+
+Good:  PK Perubahan: IKM 88 ⏎ Tabel 3.2: IKM target 88
+Bad:   PK Perubahan: IKM 88 ⏎ Tabel 3.2: IKM target 91.5      (expected 88)
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from lkjip_lint.checks.base import Context, NoParams
+from lkjip_lint.engine.tolerance import to_json_number
+from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.indicators import REALISATION_KINDS, find, indicator_name, operative_pk, place_words
+
+Params = NoParams
+
+
+def run(ctx: Context) -> Iterator[Draft]:
+    report = ctx.report
+    pk = operative_pk(report)
+    if pk is None:
+        return
+    places = place_words(report)
+    targets = {}
+    for row in pk.rows:
+        name = indicator_name(pk, row)
+        col = next((c for c in pk.cols("target") if c.year in (None, report.year)), None)
+        value = pk.num(row, col) if col else None
+        ind = find(report.indicators, name, places) if name else None
+        if ind is not None and value is not None:
+            targets.setdefault(ind.name, (value, row))
+    for view in report.views:
+        if view.kind not in REALISATION_KINDS:
+            continue
+        for col in view.cols("target"):
+            if col.year not in (None, report.year):
+                continue
+            for row in view.rows:
+                printed = view.num(row, col)
+                ind = find(report.indicators, indicator_name(view, row), places) if printed else None
+                if ind is None or ind.name not in targets:
+                    continue
+                pk_value, pk_row = targets[ind.name]
+                if Decimal(printed.value) == Decimal(pk_value.value):
+                    continue
+                yield Draft(location=view.location(row, col), actual=to_json_number(printed.value),
+                            expected=to_json_number(pk_value.value),
+                            values={"where": f"{view.name}, {row.label}", "indicator": ind.name,
+                                    "pk": pk.name, "pk_line": pk_row.line or pk_row.page},
+                            evidence={"table": view.snapshot([{"row": row.index, "col": col.index, "expected": pk_value.raw}])},
+                            key=f"{view.name}|{ind.name}|{printed.raw}|{pk_value.raw}")

@@ -1,0 +1,103 @@
+"""text_claims — the arithmetic of numbers stated in the running text.
+
+Claims read by interpret/claims.py: "realisasi R dari target T dengan capaian C%"
+(C = R / T × 100, or a negative formula for lower-is-better indicators); "Rp P …
+realisasi Rp R … atau X%" (X = R / P × 100); "serapan S% … efisiensi E%" (E = 100
+− S, or capaian − S when the paragraph states a capaian); "luas A km², terdiri
+dari B km² dan C km²" (A = B + C); "N jiwa (x%)" beside the total they add up to
+(x = N / total × 100). Tolerance comes from the printed precision as in tables.
+
+Good:  realisasi sebesar 89 dari target 86 dengan capaian 103.5%
+Bad:   realisasi sebesar 91.4 dari target 88 dengan capaian 102.7%   (expected 103.86)
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from lkjip_lint.checks.base import NoParams, Context
+from lkjip_lint.document import Location
+from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
+from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.polarity import is_negative
+from lkjip_lint.numbers import Num
+
+Params = NoParams
+_100 = Interval.exact(Decimal(100))
+
+
+def _iv(num: Num, declared: bool = False) -> Interval:
+    return Interval.of(num, exact=declared or (num.money and num.decimals == 0))
+
+
+def run(ctx: Context) -> Iterator[Draft]:
+    for claim in ctx.report.claims:
+        handler = _HANDLERS.get(claim.kind)
+        if handler is None:
+            continue
+        try:
+            options = handler(claim, ctx.report)
+        except ArithmeticError:
+            continue
+        if not options:
+            continue
+        printed = claim.value if claim.value is not None else claim.values.get("capaian")
+        verdicts = []
+        for name, computed in options:
+            verdict = judge(printed, computed, expected_decimals=2)
+            if verdict is None:
+                break
+            verdicts.append((name, verdict))
+        else:
+            name, verdict = verdicts[0]
+            yield Draft(
+                location=Location(line=claim.line, page=claim.page),
+                actual=to_json_number(printed.value),
+                expected=to_json_number(verdict.expected),
+                grade=verdict.grade,
+                variant=claim.kind,
+                values={"formula": name, "sentence": _short(claim.sentence),
+                        **{k: v.raw for k, v in claim.values.items()}, "printed": printed.raw,
+                        "parts": " + ".join(p.raw for p in claim.parts)},
+                evidence={"sentence": claim.sentence},
+                key=f"{claim.kind}|{_short(claim.sentence, 120)}|{printed.raw}",
+            )
+
+
+def _capaian(claim, report):
+    t, r = claim.values["target"], claim.values["realisasi"]
+    T, R = _iv(t, declared=True), _iv(r)
+    if is_negative(claim.sentence, report):
+        return [("(2T − R) / T", (Interval.exact(Decimal(2)) * T - R) / T * _100), ("T / R", T / R * _100)]
+    return [("R / T", R / T * _100)]
+
+
+def _budget(claim, report):
+    return [("realisasi / pagu", _iv(claim.values["realisasi_anggaran"]) / _iv(claim.values["pagu"]) * _100)]
+
+
+def _efficiency(claim, report):
+    s = _iv(claim.values["serapan"])
+    options = [("100 − serapan", _100 - s)]
+    if "capaian" in claim.values:
+        options.append(("capaian − serapan", _iv(claim.values["capaian"]) - s))
+    return options
+
+
+def _sum(claim, report):
+    total = Interval.exact(Decimal(0))
+    for p in claim.parts:
+        total = total + _iv(p)
+    return [("+", total)]
+
+
+def _share(claim, report):
+    part, base = claim.values["part"], claim.values["base"]
+    return [("part / total", Interval.exact(part.value) / Interval.exact(base.value) * _100)]
+
+
+_HANDLERS = {"capaian": _capaian, "budget": _budget, "efficiency": _efficiency, "sum": _sum, "share": _share}
+
+
+def _short(text: str, n: int = 90) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"

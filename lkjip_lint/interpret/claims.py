@@ -1,0 +1,273 @@
+"""Numeric claims of the running text.
+
+"realisasi sebesar 91.4 dari target 88 dengan capaian 102.7%", "serapan anggaran
+sebesar 92.61% dan nilai efisiensi anggaran sebesar 7.39%", "luas wilayah 15,55
+Km², terdiri dari lahan pertanian 6,25 Km² dan … 9,41 Km²", "perempuan 29.794
+jiwa (51.38%)", "capaian kinerja sebesar 98.26% (kategori tinggi)". Each number
+takes the role of the nearest keyword before it (rules/claims.yaml); claims are
+the groups of roles that can be checked against each other or against tables.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+import yaml
+from rapidfuzz import fuzz
+
+from lkjip_lint.document import Heading, Paragraph
+from lkjip_lint.interpret.indicators import computed_capaian, normalise
+from lkjip_lint.interpret.scale import builtin_scales, norm_label
+from lkjip_lint.numbers import Malformed, Num, find_numbers
+from lkjip_lint.resources import rules_dir
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z“\"(\-•])")
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    num: Num
+    role: str | None = None
+    unit: str | None = None
+    in_parens_pct: bool = False
+
+
+@dataclass
+class Claim:
+    kind: str  # capaian | budget | efficiency | sum | share | category | indicator_capaian
+    sentence: str
+    line: int | None
+    page: int | None
+    values: dict[str, Num] = field(default_factory=dict)
+    parts: list[Num] = field(default_factory=list)
+    value: Num | None = None
+    label: str = ""
+    indicator: str | None = None
+    indicator_capaian: float | None = None
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    data = yaml.safe_load((rules_dir() / "claims.yaml").read_text(encoding="utf-8")) or {}
+    data["_roles"] = [(role, re.compile(r"(?:" + "|".join(p) + r")", re.I)) for role, p in data["roles"].items()]
+    data["_not_values"] = re.compile(r"\b(?:" + "|".join(data["not_values_before"]) + r")\s*$", re.I)
+    data["_units"] = [(u, re.compile(r"^\s*(?:" + "|".join(p) + r")", re.I)) for u, p in data["units"].items()]
+    data["_realised_from"] = re.compile(r"^\s*(?:" + "|".join(data["realised_from"]) + r")", re.I)
+    data["_category"] = re.compile(r"\b(?:" + "|".join(data["category_words"]) + r")\b", re.I)
+    return data
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE.split(text) if s.strip()]
+
+
+def _role(window: str) -> str | None:
+    """The role of the last noun phrase before a number: its first keyword is the head
+    ("serapan anggaran" is a serapan, "efisiensi penggunaan anggaran" an efisiensi)."""
+    vocab = vocabulary()
+    words = re.findall(r"\S+", window)[-vocab["window"]:]
+    hits: list[tuple[int, str]] = []
+    for i in range(len(words)):
+        rest = " ".join(words[i:i + 3]).lstrip("(“\"")
+        for role, pattern in vocab["_roles"]:
+            if pattern.match(rest):
+                hits.append((i, role))
+                break
+    if not hits:
+        return None
+    phrase = [hits[-1]]
+    for hit in reversed(hits[:-1]):
+        if phrase[0][0] - hit[0] > 2:
+            break
+        phrase.insert(0, hit)
+    # budget words ("anggaran", "belanja") qualify other heads; they lead only alone
+    strong = [role for _, role in phrase if role != "pagu"]
+    return strong[0] if strong else "pagu"
+
+
+def _is_label_number(sentence: str, start: int, end: int, num: Num) -> bool:
+    """Years, "Nomor 29", "Tabel 3.2", "tujuan 2": numbers that name something."""
+    vocab = vocabulary()
+    before = sentence[max(0, start - 25):start]
+    if vocab["_not_values"].search(before) or re.search(r"[A-Za-z/]$", before) or re.match(r"[A-Za-z]", sentence[end:end + 1]):
+        return True
+    after = sentence[end:end + 12].lower()
+    is_unit = any(p.match(after) for _, p in vocab["_units"])
+    return (num.decimals == 0 and not num.percent and not num.money and 1950 <= num.value <= 2100 and not is_unit)
+
+
+def tokens(sentence: str) -> list[Token]:
+    vocab = vocabulary()
+    out: list[Token] = []
+    prev_end = 0
+    for start, end, num in find_numbers(sentence):
+        if not isinstance(num, Num) or _is_label_number(sentence, start, end, num):
+            continue
+        tok = Token(start, end, num, role=_role(sentence[prev_end:start]))
+        if vocab["_realised_from"].match(sentence[end:end + 30]):
+            tok.role = "realisasi"  # "… sebesar 93.85 dari target 91.5": the number before "dari target"
+        if num.money:
+            tok.role = "realisasi_anggaran" if tok.role in ("realisasi", "serapan") else "pagu"
+        elif tok.role == "pagu":
+            tok.role = None  # "anggaran … 92%" without a head word says nothing certain
+        after = sentence[end:end + 20]
+        for unit, pattern in vocab["_units"]:
+            if pattern.match(after) or (unit == "money" and num.money):
+                tok.unit = unit
+                break
+        tok.in_parens_pct = num.percent and sentence[max(0, start - 2):start].strip().endswith("(")
+        out.append(tok)
+        prev_end = end
+    return out
+
+
+def extract_claims(report) -> list[Claim]:
+    claims: list[Claim] = []
+    indicators = report.indicators
+    year = report.year
+    for block in report.texts:
+        if not isinstance(block, (Paragraph, Heading)) or not re.search(r"\d", block.text):
+            continue
+        para_tokens: list[tuple[str, Token]] = []
+        for sentence in sentences(block.text):
+            toks = tokens(sentence)
+            para_tokens.extend((sentence, t) for t in toks)
+            claims.extend(_capaian_claims(sentence, toks, block))
+            claims.extend(_sum_claims(sentence, toks, block))
+            claims.extend(_share_claims(sentence, toks, block))
+            claims.extend(_category_claims(sentence, toks, block, indicators, year))
+            claims.extend(_indicator_claims(sentence, toks, block, indicators, year, report))
+        claims.extend(_budget_claims(block, para_tokens))
+    return claims
+
+
+def _claim(kind: str, sentence: str, block, **kw) -> Claim:
+    return Claim(kind=kind, sentence=sentence, line=block.line, page=block.page, **kw)
+
+
+def _capaian_claims(sentence, toks, block):
+    group: dict[str, Num] = {}
+    for t in toks:
+        if t.role not in ("target", "realisasi", "capaian"):
+            continue
+        if t.role in group:
+            group = {}
+        group[t.role] = t.num
+        if len(group) == 3:
+            yield _claim("capaian", sentence, block, values=dict(group))
+            group = {}
+
+
+def _sum_claims(sentence, toks, block):
+    """"A <unit>, terdiri dari B <unit> dan C <unit>": A = B + C when every number has A's unit."""
+    m = re.search(r"terdiri\s+(dari|atas)", sentence, re.I)
+    if not m:
+        return
+    before = [t for t in toks if t.end <= m.start() and t.unit and not t.in_parens_pct]
+    after = [t for t in toks if t.start >= m.end() and not t.num.percent]
+    if not before or len(after) < 2:
+        return
+    total = before[-1]
+    if any(t.unit != total.unit for t in after):
+        return
+    yield _claim("sum", sentence, block, value=total.num, parts=[t.num for t in after])
+
+
+def _share_claims(sentence, toks, block):
+    """"N jiwa (x%)" parts of a total named in the same sentence (the number equal to their sum)."""
+    parts = []
+    for i, t in enumerate(toks):
+        if t.in_parens_pct and i > 0 and not toks[i - 1].num.percent:
+            parts.append((toks[i - 1].num, t.num))
+    if len(parts) < 2:
+        return
+    total = sum(p[0].value for p in parts)
+    base = next((t.num for t in toks if not t.num.percent and t.num.value == total), None)
+    if base is None:
+        return
+    for part, pct in parts:
+        yield _claim("share", sentence, block, value=pct, values={"part": part, "base": base})
+
+
+def _category_claims(sentence, toks, block, indicators=(), year=None):
+    vocab = vocabulary()
+    labels = {norm_label(l) for s in builtin_scales().values() for b in s.bands for l in [b.label, *b.aliases]}
+    for t in toks:
+        if t.role != "capaian":
+            continue
+        after = sentence[t.end:t.end + 60]
+        m = vocab["_category"].search(after)
+        if not m or len(re.findall(r"\S+", after[:m.start()])) > 4:
+            continue
+        words = re.findall(r"[A-Za-z]+", after[m.end():m.end() + 40])[:3]
+        for n in range(len(words), 0, -1):
+            label = " ".join(words[:n])
+            if norm_label(label) in labels:
+                # classify the indicator's true capaian when the sentence names one
+                ind = mentioned_indicator(sentence[:t.start], indicators)
+                computed = computed_capaian(ind, year) if ind is not None else None
+                yield _claim("category", sentence, block, value=t.num, label=label,
+                             indicator=ind.name if ind else None,
+                             indicator_capaian=float(computed) if computed is not None else None)
+                break
+
+
+def mentioned_indicator(text: str, indicators) -> object | None:
+    norm = normalise(text)
+    best = None
+    for ind in indicators:
+        for variant in ind.variants:
+            v = normalise(variant)
+            if not v:
+                continue
+            pos = norm.rfind(v)
+            if pos < 0 and len(v) >= 8 and fuzz.partial_ratio(v, norm) >= 92:
+                pos = 0
+            if pos < 0 and ind.acronym and re.search(rf"\b{ind.acronym}\b", text):
+                pos = 0
+            if pos >= 0 and (best is None or pos > best[0]):
+                best = (pos, ind)
+    return best[1] if best else None
+
+
+def _indicator_claims(sentence, toks, block, indicators, year, report):
+    roles = {t.role for t in toks}
+    if "target" in roles and "realisasi" in roles:
+        return  # self-contained: the capaian claim checks it
+    for t in toks:
+        if t.role != "capaian" or t.num.money:
+            continue
+        ind = mentioned_indicator(sentence[:t.start], indicators)
+        if ind is None:
+            continue
+        computed = computed_capaian(ind, year)
+        yield _claim("indicator_capaian", sentence, block, value=t.num, indicator=ind.name,
+                     indicator_capaian=float(computed) if computed is not None else None)
+
+
+def _budget_claims(block, para_tokens):
+    """Within a paragraph: serapan = realisasi / pagu; efisiensi = 100 − serapan or capaian − serapan."""
+    last: dict[str, Num] = {}
+    for sentence, t in para_tokens:
+        if t.role == "serapan" or (t.num.percent and last.get("realisasi_anggaran") is not None
+                                   and t.role in (None, "realisasi") and "serapan" not in last):
+            if "pagu" in last and "realisasi_anggaran" in last:
+                yield _claim("budget", sentence, block, value=t.num,
+                             values={"pagu": last["pagu"], "realisasi_anggaran": last["realisasi_anggaran"]})
+            last["serapan"] = t.num
+            continue
+        if t.role == "efisiensi" and t.num.percent and "serapan" in last:
+            values = {"serapan": last["serapan"]}
+            if "capaian" in last:
+                values["capaian"] = last["capaian"]
+            yield _claim("efficiency", sentence, block, value=t.num, values=values)
+            continue
+        if t.role in ("pagu", "realisasi_anggaran", "capaian"):
+            last[t.role] = t.num
+            if t.role == "pagu":
+                last.pop("realisasi_anggaran", None)
+                last.pop("serapan", None)

@@ -1,0 +1,182 @@
+"""Indicators across the report: one model per indicator, merged from every table.
+
+An indicator appears in the PK (original and Perubahan), the Renstra table, the
+capaian tables, the multi-year comparison and the efficiency analysis, each time
+worded a little differently ("Indeks Kepuasan Masyarakat (IKM) Kecamatan",
+"Indeks Kepuasan Masyarakat", "Indek Kepuasan Masyarakat (IKM)"). Names are
+compared after dropping generic words and the report's own place names, with a
+fuzzy ratio that never merges names whose digits differ.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from functools import lru_cache
+
+import yaml
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz
+
+from lkjip_lint.interpret.polarity import is_negative
+from lkjip_lint.interpret.tables import TableView, TRow
+from lkjip_lint.numbers import Num
+from lkjip_lint.resources import rules_dir
+
+INDICATOR_KINDS = ("pk", "pk_amendment", "renstra", "capaian", "multi_year", "efficiency")
+REALISATION_KINDS = ("capaian", "multi_year", "efficiency")
+PK_KINDS = ("pk", "pk_amendment")
+_MATCH = 90
+
+
+class Value(BaseModel):
+    value: float
+    raw: str
+    decimals: int = 0
+    table: str
+    kind: str | None = None
+    line: int | None = None
+    page: int | None = None
+    year: int | None = None
+    name_as_written: str = ""
+
+
+class Indicator(BaseModel):
+    name: str
+    variants: list[str] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)
+    polarity: str = "positive"
+    targets: list[Value] = Field(default_factory=list)
+    realisasi: list[Value] = Field(default_factory=list)
+    capaian: list[Value] = Field(default_factory=list)
+    kategori: list[str] = Field(default_factory=list)
+    acronym: str | None = None
+
+    def key(self) -> str:
+        return self.name
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    data = yaml.safe_load((rules_dir() / "indicators.yaml").read_text(encoding="utf-8")) or {}
+    return frozenset(w.lower() for w in data.get("generic_words", []))
+
+
+def acronym_of(name: str) -> str | None:
+    m = re.search(r"\(([A-Z][A-Za-z]{1,9})\)", name)
+    return m.group(1).upper() if m else None
+
+
+def normalise(name: str, place_words: frozenset[str] = frozenset()) -> str:
+    text = re.sub(r"\([^)]*\)", " ", name.lower())
+    text = re.sub(r"[^\w\s]", " ", text)
+    words = [w for w in text.split() if w not in _generic_words() and w not in place_words]
+    return " ".join(words)
+
+
+def same_indicator(a: str, b: str, place_words: frozenset[str] = frozenset()) -> bool:
+    na, nb = normalise(a, place_words), normalise(b, place_words)
+    if not na or not nb:
+        return False
+    if re.findall(r"\d+", na) != re.findall(r"\d+", nb):
+        return False
+    if na == nb or fuzz.ratio(na, nb) >= _MATCH:
+        return True
+    acr_a, acr_b = acronym_of(a), acronym_of(b)
+    initials = lambda n: "".join(w[0] for w in n.split()).upper()  # noqa: E731
+    return bool((acr_a and acr_a == initials(nb)) or (acr_b and acr_b == initials(na)))
+
+
+def place_words(report) -> frozenset[str]:
+    s = report.subject
+    words = " ".join(filter(None, [s.name, s.kabupaten])).lower().split()
+    return frozenset(words)
+
+
+def indicator_column(view: TableView):
+    for col in view.columns:
+        if col.role is None and re.search(r"indikator", col.header, re.I):
+            return col
+    return None
+
+
+def indicator_name(view: TableView, row: TRow) -> str:
+    col = indicator_column(view)
+    if col is not None:
+        return row.cells[col.index].strip()
+    if view.kind in REALISATION_KINDS and view.label_cols:
+        return row.cells[view.label_cols[0]].strip() or row.label
+    return ""
+
+
+def collect_indicators(report) -> list[Indicator]:
+    places = place_words(report)
+    year = report.year
+    indicators: list[Indicator] = []
+    for view in report.views:
+        if view.kind not in INDICATOR_KINDS:
+            continue
+        for row in view.rows:
+            if row.type != "data" and view.kind not in ("renstra",):
+                continue
+            name = indicator_name(view, row)
+            if not name or len(name) < 4 or not re.search(r"[A-Za-z]{3}", name):
+                continue
+            ind = find(indicators, name, places)
+            if ind is None:
+                ind = Indicator(name=name, acronym=acronym_of(name), polarity="negative" if is_negative(name, report) else "positive")
+                indicators.append(ind)
+            if name not in ind.variants:
+                ind.variants.append(name)
+            ind.acronym = ind.acronym or acronym_of(name)
+            _record(ind, view, row, year, name)
+    return indicators
+
+
+def find(indicators: list[Indicator], name: str, places: frozenset[str]) -> Indicator | None:
+    for ind in indicators:
+        if any(same_indicator(name, v, places) for v in ind.variants or [ind.name]):
+            return ind
+    return None
+
+
+def _record(ind: Indicator, view: TableView, row: TRow, year: int | None, name: str) -> None:
+    for col in view.columns:
+        n = view.num(row, col)
+        if col.role == "satuan" and row.cells[col.index] and row.cells[col.index] not in ind.units:
+            ind.units.append(row.cells[col.index])
+        if col.role == "kategori" and row.cells[col.index]:
+            ind.kategori.append(row.cells[col.index])
+        if n is None or col.role not in ("target", "realisasi", "capaian"):
+            continue
+        if col.role == "target" and col.year not in (None, year):
+            continue
+        value = Value(value=float(n.value), raw=n.raw, decimals=n.decimals, table=view.name, kind=view.kind,
+                      line=row.line, page=row.page, year=col.year or (year if col.role != "realisasi" or view.kind != "multi_year" else None),
+                      name_as_written=name)
+        getattr(ind, {"target": "targets", "realisasi": "realisasi", "capaian": "capaian"}[col.role]).append(value)
+
+
+def operative_pk(report) -> TableView | None:
+    """The PK whose targets count: the last Perubahan if there is one, else the last PK."""
+    amended = [v for v in report.views if v.kind == "pk_amendment"]
+    if amended:
+        return amended[-1]
+    originals = [v for v in report.views if v.kind == "pk"]
+    return originals[-1] if originals else None
+
+
+def computed_capaian(ind: Indicator, year: int | None) -> Decimal | None:
+    """Realisasi / target of the report year, from the realisation tables (the values most tables use)."""
+    from collections import Counter
+
+    results = Counter()
+    for t in ind.targets:
+        if t.kind not in REALISATION_KINDS:
+            continue
+        for r in ind.realisasi:
+            if r.table == t.table and r.line == t.line and (r.year in (None, year)) and t.value:
+                v = Decimal(str(r.value)) / Decimal(str(t.value)) * 100
+                if ind.polarity == "negative":
+                    v = (2 * Decimal(str(t.value)) - Decimal(str(r.value))) / Decimal(str(t.value)) * 100
+                results[v.quantize(Decimal("0.0001"))] += 1
+    return results.most_common(1)[0][0] if results else None
