@@ -1,0 +1,235 @@
+"""The LKjIP model as data: what `extract` prints and what `check data.yaml` reads.
+
+It carries both the interpretation (subject, indicators with every value and
+where it came from, the scale, the budget tree, the text's claims, coverage)
+and the document content it was read from (tables with header paths and cells,
+text blocks), so that a reviewer can correct an extraction and check it again.
+schemas/lkjip.schema.json is generated from these models (tests prove they agree).
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lkjip_lint import __version__
+from lkjip_lint.document import Heading, ListBlock, Paragraph, Table
+from lkjip_lint.interpret.claims import Claim
+from lkjip_lint.interpret.subject import Subject
+
+FORMAT_VERSION = 1
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Model):
+    table: str | None = None
+    line: int | None = None
+    page: int | None = None
+
+
+class SourcedValue(_Model):
+    value: float
+    raw: str
+    year: int | None = None
+    table_kind: str | None = None
+    source: Source
+
+
+class IndicatorModel(_Model):
+    name: str
+    variants: list[str] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)
+    polarity: Literal["positive", "negative"] = "positive"
+    targets: list[SourcedValue] = Field(default_factory=list)
+    realisasi: list[SourcedValue] = Field(default_factory=list)
+    capaian: list[SourcedValue] = Field(default_factory=list)
+    kategori: list[str] = Field(default_factory=list)
+
+
+class BandModel(_Model):
+    min: float | None = None
+    exclusive: bool = False
+    max: float | None = None
+    label: str
+
+
+class ScaleModel(_Model):
+    name: str
+    source: str
+    table: str | None = None
+    bands: list[BandModel]
+
+
+class BudgetItem(_Model):
+    name: str
+    level: int
+    pagu: float | None = None
+    realisasi: float | None = None
+    persen: float | None = None
+    source: Source
+    children: list["BudgetItem"] = Field(default_factory=list)
+
+
+class ClaimModel(_Model):
+    kind: str
+    sentence: str
+    values: dict[str, float] = Field(default_factory=dict)
+    value: float | None = None
+    label: str | None = None
+    indicator: str | None = None
+    source: Source
+
+
+class ColumnModel(_Model):
+    header: str
+    role: str | None = None
+    year: int | None = None
+
+
+class RowModel(_Model):
+    cells: list[str]
+    line: int | None = None
+    page: int | None = None
+    type: str = "data"
+
+
+class TableModel(_Model):
+    label: str
+    number: str | None = None
+    raw_number: str | None = None
+    title: str = ""
+    kind: str | None = None
+    line: int | None = None
+    page: int | None = None
+    caption_line: int | None = None
+    header_rows: list[list[str]] = Field(default_factory=list)
+    columns: list[ColumnModel] = Field(default_factory=list)
+    rows: list[RowModel] = Field(default_factory=list)
+
+
+class TextBlock(_Model):
+    type: Literal["heading", "paragraph", "contents", "table_list", "figure_list"]
+    text: str = ""
+    level: int | None = None
+    line: int | None = None
+    page: int | None = None
+    entries: list[dict] | None = None
+
+
+class Coverage(_Model):
+    tables_found: int
+    tables_recognised: int
+    unrecognised: list[str] = Field(default_factory=list)
+
+
+class LkjipModel(_Model):
+    format_version: int = FORMAT_VERSION
+    generator: str = f"lkjip-lint {__version__}"
+    document: str | None = None
+    format: str | None = None
+    subject: Subject = Field(default_factory=Subject)
+    scale: ScaleModel | None = None
+    indicators: list[IndicatorModel] = Field(default_factory=list)
+    budget: list[BudgetItem] = Field(default_factory=list)
+    claims: list[ClaimModel] = Field(default_factory=list)
+    coverage: Coverage | None = None
+    tables: list[TableModel] = Field(default_factory=list)
+    text: list[TextBlock] = Field(default_factory=list)
+
+
+def export_model(report) -> LkjipModel:
+    scale = report.scale
+    return LkjipModel(
+        document=report.document.path,
+        format=report.document.format,
+        subject=report.subject,
+        scale=ScaleModel(name=scale.name, source=scale.source, table=scale.table,
+                         bands=[BandModel(min=_f(b.min), exclusive=b.exclusive, max=_f(b.max), label=b.label) for b in scale.bands]),
+        indicators=[_indicator(i) for i in report.indicators],
+        budget=_budget(report),
+        claims=[_claim(c) for c in report.claims],
+        coverage=Coverage(
+            tables_found=len(report.document.tables()),
+            tables_recognised=sum(1 for v in report.views if v.kind),
+            unrecognised=[v.name for v in report.views if not v.kind],
+        ),
+        tables=[_table(b, report) for b in report.document.blocks if isinstance(b, Table)],
+        text=[_text(b) for b in report.document.blocks if isinstance(b, (Heading, Paragraph, ListBlock))],
+    )
+
+
+def _f(value) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _sv(v) -> SourcedValue:
+    return SourcedValue(value=v.value, raw=v.raw, year=v.year, table_kind=v.kind,
+                        source=Source(table=v.table, line=v.line, page=v.page))
+
+
+def _indicator(ind) -> IndicatorModel:
+    return IndicatorModel(name=ind.name, variants=ind.variants, units=ind.units, polarity=ind.polarity,
+                          targets=[_sv(v) for v in ind.targets], realisasi=[_sv(v) for v in ind.realisasi],
+                          capaian=[_sv(v) for v in ind.capaian], kategori=ind.kategori)
+
+
+def _budget(report) -> list[BudgetItem]:
+    items: list[BudgetItem] = []
+    for view in report.views:
+        if view.kind != "budget":
+            continue
+        pagu = next(iter(view.cols("pagu")), None)
+        real = next(iter(view.cols("realisasi_anggaran")), None)
+        pct = next(iter(view.cols("serapan")), None)
+        parent = None
+        for row in view.rows:
+            if row.type != "data":
+                continue
+            item = BudgetItem(
+                name=row.label.lstrip("-• ").strip(), level=row.level or 1,
+                pagu=_num(view, row, pagu), realisasi=_num(view, row, real), persen=_num(view, row, pct),
+                source=Source(table=view.name, line=row.line, page=row.page),
+            )
+            if item.level <= 1 or parent is None:
+                items.append(item)
+                parent = item
+            else:
+                parent.children.append(item)
+    return items
+
+
+def _num(view, row, col) -> float | None:
+    n = view.num(row, col) if col is not None else None
+    return float(n.value) if n is not None else None
+
+
+def _claim(c: Claim) -> ClaimModel:
+    return ClaimModel(kind=c.kind, sentence=c.sentence, values={k: float(v.value) for k, v in c.values.items()},
+                      value=float(c.value.value) if c.value is not None else None, label=c.label or None,
+                      indicator=c.indicator, source=Source(line=c.line, page=c.page))
+
+
+def _table(table: Table, report) -> TableModel:
+    view = next((v for v in report.views if v.table is table), None)
+    cap = table.caption
+    return TableModel(
+        label=table.label(), number=cap.number if cap else None, raw_number=cap.raw_number if cap else None,
+        title=cap.title if cap else "", kind=view.kind if view else None, line=table.line, page=table.page,
+        caption_line=cap.line if cap else None,
+        header_rows=[r.texts() for r in table.header_rows],
+        columns=[ColumnModel(header=c.header, role=c.role, year=c.year) for c in view.columns] if view else [],
+        rows=[RowModel(cells=r.texts(), line=r.line, page=r.page,
+                       type=view.rows[i].type if view and i < len(view.rows) else "data") for i, r in enumerate(table.rows)],
+    )
+
+
+def _text(block) -> TextBlock:
+    if isinstance(block, ListBlock):
+        return TextBlock(type=block.kind, line=block.line, page=block.page,
+                         entries=[e.model_dump(exclude_none=True) for e in block.entries])
+    if isinstance(block, Heading):
+        return TextBlock(type="heading", text=block.text, level=block.level, line=block.line, page=block.page)
+    return TextBlock(type="paragraph", text=block.text, line=block.line, page=block.page)
