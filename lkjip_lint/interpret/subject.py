@@ -114,7 +114,11 @@ def _year(report, lines) -> int | None:
         if re.fullmatch(r"\**\s*(19[5-9]\d|20\d\d)\s*\**", text.strip()):
             return int(text.strip("* "))
     counts = Counter(int(y) for b in report.texts[:200] for y in _TAHUN_YEAR.findall(b.text))
-    return counts.most_common(1)[0][0] if counts else None
+    if counts:
+        return counts.most_common(1)[0][0]
+    # no title page: the latest year a target column is set for
+    years = [c.year for v in report.views for c in v.columns if c.role in ("target", "capaian") and c.year]
+    return max(years) if years else None
 
 
 _DEGREE = re.compile(r"\b(S\.\w+|M\.\w+|Dr|Dra|Drs|Ir|SH|SE|MM|MT|MSi|Ph\.?D)\b\.?")

@@ -294,6 +294,8 @@ def _next_nonblank(lines: list[str], i: int) -> int | None:
 
 def _is_leader_line(line: str) -> bool:
     """A contents-style line: text then a tab leader and nothing (or a page number)."""
+    if "\t" not in line:
+        return False
     cells = [c.strip() for c in line.split("\t")]
     filled = [c for c in cells if c]
     if len(filled) == 1 and cells[0]:

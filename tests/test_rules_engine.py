@@ -1,0 +1,105 @@
+"""Rules are data: schema validation of rule files, the registry, the safe evaluator, messages."""
+import json
+from decimal import Decimal
+
+import pytest
+import yaml
+
+from lkjip_lint.checks import KINDS, load_kind
+from lkjip_lint.engine.expr import ExpressionError, Formula
+from lkjip_lint.engine.loader import RuleFileError, load_rule_file, load_rules
+from lkjip_lint.engine.tolerance import Interval
+from lkjip_lint.resources import rules_dir, schema_path
+
+GOOD = {"rules": [{"id": "USR001", "name": "my-capaian", "kind": "row_formula", "severity": "warning",
+                   "summary": {"id": "Ringkas", "en": "Summary"}, "message": {"id": "Pesan {row}", "en": "Message {row}"},
+                   "params": {"result": "capaian", "formulas": [{"name": "p", "expr": "realisasi / target * 100"}]}}]}
+
+
+def write(tmp_path, data, name="user.yaml"):
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data) if not isinstance(data, str) else data, encoding="utf-8")
+    return path
+
+
+def test_bundled_rules_load_and_every_kind_is_registered():
+    rules = load_rules()
+    assert len({r.id for r in rules}) == len(rules) >= 20
+    for rule in rules:
+        module = load_kind(rule.kind)
+        assert module.__doc__ and "Good" in module.__doc__ and "Bad" in module.__doc__, rule.kind
+        assert rule.summary.id and rule.summary.en and rule.message.id and rule.message.en
+
+
+def test_schema_kind_enum_matches_the_registry():
+    schema = json.loads(schema_path("rule.schema.json").read_text())
+    assert set(schema["$defs"]["rule"]["properties"]["kind"]["enum"]) == set(KINDS)
+
+
+def test_user_rule_directory_adds_rules(tmp_path):
+    write(tmp_path, GOOD)
+    assert "USR001" in {r.id for r in load_rules((tmp_path,))}
+
+
+@pytest.mark.parametrize("mutate, field", [
+    (lambda r: r.pop("severity"), ""),
+    (lambda r: r.update(severity="fatal"), "severity"),
+    (lambda r: r.update(kind="eval_python"), "kind"),
+    (lambda r: r.update(id="x1"), "id"),
+    (lambda r: r["message"].pop("en"), "message"),
+    (lambda r: r.update(colour="red"), ""),
+    (lambda r: r["params"].update(result=7), "params.result"),
+    (lambda r: r["params"]["formulas"][0].update(expr="__import__('os').system('x')"), "params.formulas.0.expr"),
+])
+def test_malformed_rule_files_are_rejected_naming_file_rule_and_field(tmp_path, mutate, field):
+    data = json.loads(json.dumps(GOOD))
+    mutate(data["rules"][0])
+    path = write(tmp_path, data)
+    with pytest.raises(RuleFileError) as err:
+        load_rule_file(path)
+    assert str(path) in str(err.value)
+    assert err.value.rule in ("USR001", "x1", "#1")
+    assert err.value.field.startswith(field)
+
+
+def test_yaml_tags_are_not_constructed(tmp_path):
+    path = write(tmp_path, "rules: !!python/object/apply:os.system ['echo hacked']\n")
+    with pytest.raises(RuleFileError, match="not valid YAML"):
+        load_rule_file(path)
+
+
+def test_cli_exits_2_on_a_bad_rule_folder(tmp_path):
+    from click.testing import CliRunner
+
+    from lkjip_lint.cli import main
+
+    write(tmp_path, {"rules": [{"id": "BAD"}]})
+    result = CliRunner().invoke(main, ["check", "--rules", str(tmp_path), str(rules_dir() / "tables.yaml")])
+    assert result.exit_code == 2 and "user.yaml" in result.output
+
+
+@pytest.mark.parametrize("source", [
+    "target.__class__", "open('x')", "realisasi ** 1000000", "[x for x in target]", "target[0]",
+    "lambda: 1", "target if realisasi else 1", "__import__('os')", "a" * 400,
+])
+def test_safe_evaluator_rejects_everything_but_arithmetic(source):
+    with pytest.raises(ExpressionError):
+        Formula(source)
+
+
+def test_safe_evaluator_carries_intervals():
+    f = Formula("realisasi / target * 100")
+    result = f({"realisasi": Interval(Decimal("93.845"), Decimal("93.855"), Decimal("93.85")),
+                "target": Interval.exact(Decimal("91.5"))})
+    assert result.lo < Decimal("102.57") < result.hi and f.names == {"realisasi", "target"}
+    assert Formula("abs(-2 + 1)")({}).point == 1
+
+
+def test_messages_render_in_both_languages():
+    from tests.helpers import findings, tsv
+
+    text = tsv("Indikator | Target | Realisasi | Capaian (%)", "IKM | 91.5 | 93.85 | 102.51")
+    [id_] = findings(text, "CAP001", lang="id")
+    [en] = findings(text, "CAP001", lang="en")
+    assert "seharusnya" not in id_.message and "102,57" in id_.message
+    assert "102.57" in en.message and "gives" in en.message
