@@ -21,6 +21,7 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from lkjip_lint.yamlio import safe_load
 
 try:  # Python 3.11+
     import tomllib
@@ -154,7 +155,7 @@ def _load(path: Path, explicit: bool = False) -> Config:
 
 def _read_yaml(path: Path, text: str) -> dict:
     try:
-        data = yaml.safe_load(text)  # safe_load only: a config file must not build Python objects
+        data = safe_load(text)  # safe_load only: a config file must not build Python objects
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: invalid YAML: {exc}") from None
     if data is None:

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from lkjip_lint.checks import KINDS, load_kind
 from lkjip_lint.engine.rule import Rule
 from lkjip_lint.resources import rules_dir, schema_path
+from lkjip_lint.yamlio import safe_load
 
 # Files in rules/ that are vocabularies, not rule files.
 VOCABULARY_FILES = {"tables.yaml", "indicators.yaml", "scales.yaml", "names.yaml", "claims.yaml"}
@@ -33,7 +34,7 @@ def _schema() -> dict:
 
 def load_rule_file(path: Path) -> list[Rule]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RuleFileError(path, None, "", f"not valid YAML ({exc.__class__.__name__}: {getattr(exc, 'problem', exc)})") from None
     except (OSError, UnicodeDecodeError) as exc:

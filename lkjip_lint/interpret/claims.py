@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-import yaml
 from rapidfuzz import fuzz
 
 from lkjip_lint.document import Heading, Paragraph
@@ -22,6 +21,7 @@ from lkjip_lint.interpret.indicators import computed_capaian, normalise
 from lkjip_lint.interpret.scale import builtin_scales, norm_label
 from lkjip_lint.numbers import Malformed, Num, find_numbers
 from lkjip_lint.resources import rules_dir
+from lkjip_lint.yamlio import safe_load
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z“\"(\-•])")
 
@@ -52,7 +52,7 @@ class Claim:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
-    data = yaml.safe_load((rules_dir() / "claims.yaml").read_text(encoding="utf-8")) or {}
+    data = safe_load((rules_dir() / "claims.yaml").read_text(encoding="utf-8")) or {}
     data["_roles"] = [(role, re.compile(r"(?:" + "|".join(p) + r")", re.I)) for role, p in data["roles"].items()]
     data["_not_values"] = re.compile(r"\b(?:" + "|".join(data["not_values_before"]) + r")\s*$", re.I)
     data["_units"] = [(u, re.compile(r"^\s*(?:" + "|".join(p) + r")", re.I)) for u, p in data["units"].items()]
@@ -129,6 +129,8 @@ def extract_claims(report) -> list[Claim]:
     claims: list[Claim] = []
     indicators = report.indicators
     year = report.year
+    # category words: every built-in scale's and the report's own (e.g. "Tercapai")
+    labels = _known_labels() | {norm_label(b.label) for b in report.scale.bands}
     for block in report.texts:
         if not isinstance(block, (Paragraph, Heading)) or not re.search(r"\d", block.text):
             continue
@@ -139,7 +141,7 @@ def extract_claims(report) -> list[Claim]:
             claims.extend(_capaian_claims(sentence, toks, block))
             claims.extend(_sum_claims(sentence, toks, block))
             claims.extend(_share_claims(sentence, toks, block))
-            claims.extend(_category_claims(sentence, toks, block, indicators, year))
+            claims.extend(_category_claims(sentence, toks, block, indicators, year, labels))
             claims.extend(_indicator_claims(sentence, toks, block, indicators, year, report))
         claims.extend(_budget_claims(block, para_tokens))
     return claims
@@ -193,9 +195,14 @@ def _share_claims(sentence, toks, block):
         yield _claim("share", sentence, block, value=pct, values={"part": part, "base": base})
 
 
-def _category_claims(sentence, toks, block, indicators=(), year=None):
+@lru_cache(maxsize=1)
+def _known_labels() -> frozenset[str]:
+    return frozenset(norm_label(l) for s in builtin_scales().values() for b in s.bands for l in [b.label, *b.aliases])
+
+
+def _category_claims(sentence, toks, block, indicators=(), year=None, labels=frozenset()):
     vocab = vocabulary()
-    labels = {norm_label(l) for s in builtin_scales().values() for b in s.bands for l in [b.label, *b.aliases]}
+    labels = labels or _known_labels()
     for t in toks:
         if t.role != "capaian":
             continue

@@ -13,7 +13,6 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-import yaml
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz
 
@@ -21,6 +20,7 @@ from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.tables import TableView, TRow
 from lkjip_lint.numbers import Num
 from lkjip_lint.resources import rules_dir
+from lkjip_lint.yamlio import safe_load
 
 INDICATOR_KINDS = ("pk", "pk_amendment", "renstra", "capaian", "multi_year", "efficiency")
 REALISATION_KINDS = ("capaian", "multi_year", "efficiency")
@@ -57,7 +57,7 @@ class Indicator(BaseModel):
 
 @lru_cache(maxsize=1)
 def _generic_words() -> frozenset[str]:
-    data = yaml.safe_load((rules_dir() / "indicators.yaml").read_text(encoding="utf-8")) or {}
+    data = safe_load((rules_dir() / "indicators.yaml").read_text(encoding="utf-8")) or {}
     return frozenset(w.lower() for w in data.get("generic_words", []))
 
 

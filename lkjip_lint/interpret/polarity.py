@@ -11,11 +11,12 @@ from functools import lru_cache
 import yaml
 
 from lkjip_lint.resources import rules_dir
+from lkjip_lint.yamlio import safe_load
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> list[re.Pattern]:
-    data = yaml.safe_load((rules_dir() / "indicators.yaml").read_text(encoding="utf-8")) or {}
+    data = safe_load((rules_dir() / "indicators.yaml").read_text(encoding="utf-8")) or {}
     return [re.compile(p, re.I) for p in data.get("negative_polarity", [])]
 
 

@@ -10,10 +10,10 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-import yaml
 from pydantic import BaseModel, Field
 
 from lkjip_lint.resources import rules_dir
+from lkjip_lint.yamlio import safe_load
 
 
 class Band(BaseModel):
@@ -58,7 +58,7 @@ def norm_label(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def builtin_scales() -> dict[str, Scale]:
-    data = yaml.safe_load((rules_dir() / "scales.yaml").read_text(encoding="utf-8")) or {}
+    data = safe_load((rules_dir() / "scales.yaml").read_text(encoding="utf-8")) or {}
     out = {}
     for name, spec in (data.get("scales") or {}).items():
         out[name] = Scale(name=name, source="default", bands=[Band(**b) for b in spec["bands"]])
@@ -66,7 +66,7 @@ def builtin_scales() -> dict[str, Scale]:
 
 
 def default_scale_name() -> str:
-    data = yaml.safe_load((rules_dir() / "scales.yaml").read_text(encoding="utf-8")) or {}
+    data = safe_load((rules_dir() / "scales.yaml").read_text(encoding="utf-8")) or {}
     return data.get("default", "permendagri-86-2017")
 
 

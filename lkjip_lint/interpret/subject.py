@@ -6,11 +6,11 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-import yaml
 from pydantic import BaseModel
 
 from lkjip_lint.document import Heading, Paragraph, Table
 from lkjip_lint.resources import rules_dir
+from lkjip_lint.yamlio import safe_load
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _TAHUN_YEAR = re.compile(r"\btahun\s+(?:anggaran\s+)?(19[5-9]\d|20\d\d)\b", re.I)
@@ -39,7 +39,7 @@ class Subject(BaseModel):
 
 @lru_cache(maxsize=1)
 def names_vocabulary() -> dict:
-    return yaml.safe_load((rules_dir() / "names.yaml").read_text(encoding="utf-8")) or {}
+    return safe_load((rules_dir() / "names.yaml").read_text(encoding="utf-8")) or {}
 
 
 def _kinds_pattern() -> re.Pattern:

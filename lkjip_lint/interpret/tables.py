@@ -59,7 +59,16 @@ class TableView:
             table=self.name,
             row=row.label if row else None,
             column=col.header if col else None,
+            path=self._path(row, col),
         )
+
+    def _path(self, row: TRow | None, col: Column | None) -> str | None:
+        """JSON path for structured-data input: the row's, plus the cell when the table came from `tables`."""
+        raw = self.table.rows[row.index] if row is not None and row.index < len(self.table.rows) else None
+        path = raw.path if raw is not None else self.table.path
+        if path and raw is not None and col is not None and self.table.path:
+            path += f".cells[{col.index}]"
+        return path
 
     def snapshot(self, highlight: list[dict] | None = None) -> dict:
         """The table as evidence for reporters that redraw it (HTML)."""

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from lkjip_lint.resources import rules_dir
+from lkjip_lint.yamlio import safe_load
 
 
 def _compile(patterns: list[str]) -> list[re.Pattern]:
@@ -47,6 +48,7 @@ class Vocabulary:
         return None
 
 
+@lru_cache(maxsize=8)
 def load_vocabulary(extra_dirs: tuple[Path, ...] = ()) -> Vocabulary:
     """Bundled vocabulary, with entries from users' tables.yaml tried first."""
     sources = [d / "tables.yaml" for d in extra_dirs if (d / "tables.yaml").is_file()]
@@ -57,7 +59,7 @@ def load_vocabulary(extra_dirs: tuple[Path, ...] = ()) -> Vocabulary:
     row_total: list[re.Pattern] = []
     rows: dict[str, list[re.Pattern]] = {}
     for path in sources:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = safe_load(path.read_text(encoding="utf-8")) or {}
         for entry in data.get("roles", []):
             roles.append(RoleEntry(entry["role"], _compile(entry["match"]), entry.get("context")))
         for name, patterns in (data.get("context") or {}).items():

@@ -176,8 +176,8 @@ class _Builder:
                 title = _plain(rest[0].text)
             elif rest:
                 continue
-            for used in look[k:]:
-                self.blocks.remove(used)
+            # the caption blocks are the last ones emitted: drop them by identity
+            del self.blocks[len(self.blocks) - len(look) + k:]
             raw_number = m.group("num")
             return Caption(raw_number=raw_number, title=title, line=block.line)
         return None
