@@ -196,8 +196,8 @@ def _render(fmt, results, rules, lang, fail_on, quiet, output) -> str:
 
 
 def _documents(results) -> dict:
-    """Chart data for the HTML report, read back from the findings' evidence."""
-    return {}
+    """Chart data for the HTML report, gathered while checking."""
+    return {r.path: r.charts for r in results if r.charts}
 
 
 def _batch_table(results: list[FileResult], lang: str) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 from lkjip_lint.engine.rule import Rule
 from lkjip_lint.engine.runner import run_rules
 from lkjip_lint.finding import Finding
+from lkjip_lint.interpret.export import chart_data
 from lkjip_lint.interpret.report import Report, Settings
 from lkjip_lint.interpret.vocabulary import Vocabulary, load_vocabulary
 from lkjip_lint.messages import input_error
@@ -45,6 +46,7 @@ def check_file(path: Path, options: Options) -> FileResult:
         findings=findings,
         tables_read=len(report.document.tables()),
         tables_recognised=sum(1 for v in report.views if v.kind),
+        charts=chart_data(report),
     )
 
 

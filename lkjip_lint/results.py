@@ -13,6 +13,7 @@ class FileResult(BaseModel):
     tables_read: int = 0
     tables_recognised: int = 0
     error: str | None = None  # the input error message, when the file could not be read
+    charts: dict = Field(default_factory=dict)  # indicators and budget, for the HTML report's charts
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}

@@ -233,3 +233,21 @@ def _text(block) -> TextBlock:
     if isinstance(block, Heading):
         return TextBlock(type="heading", text=block.text, level=block.level, line=block.line, page=block.page)
     return TextBlock(type="paragraph", text=block.text, line=block.line, page=block.page)
+
+
+def chart_data(report) -> dict:
+    """Target vs realisasi per indicator (report year) and pagu vs realisasi per programme."""
+    from lkjip_lint.interpret.indicators import computed_capaian
+
+    year = report.year
+    indicators = []
+    for ind in report.indicators:
+        target = next((t.value for t in ind.targets if t.kind in ("capaian", "multi_year", "efficiency")), None)
+        real = next((r.value for r in ind.realisasi if r.year in (None, year)), None)
+        if target is not None and real is not None:
+            cap = computed_capaian(ind, year)
+            indicators.append({"name": ind.name, "target": target, "realisasi": real,
+                               "capaian": float(cap) if cap is not None else None})
+    budget = [{"name": b.name, "pagu": b.pagu, "realisasi": b.realisasi}
+              for b in _budget(report) if b.pagu and b.realisasi is not None]
+    return {"indicators": indicators, "budget": budget}

@@ -75,7 +75,7 @@ class TableView:
         return {
             "label": self.name,
             "title": self.title,
-            "header": [c.header for c in self.columns],
+            "header": [[c.header for c in self.columns]],
             "rows": [{"cells": r.cells, "line": r.line, "page": r.page} for r in self.rows],
             "highlight": highlight or [],
         }
@@ -121,10 +121,14 @@ def _numeric_columns(view: TableView) -> None:
 
 def _classify_rows(view: TableView, vocab: Vocabulary) -> None:
     numeric = [c.index for c in view.columns if c.role and c.role not in TEXT_ROLES]
+    # an "Indikator" column names a row better than the tujuan/sasaran beside it
+    naming = [j for j in view.label_cols if re.search(r"indikator", view.columns[j].header, re.I)]
     since_total = 0
     for row in view.rows:
         labels = [row.cells[j] for j in view.label_cols if row.cells[j]]
-        row.label = " ".join(labels).strip() or next((c for c in row.cells if c and row.values[row.cells.index(c)] is None), "")
+        named = [row.cells[j] for j in naming if row.cells[j]]
+        row.label = (" ".join(named) or " ".join(labels)).strip() or next(
+            (c for j, c in enumerate(row.cells) if c and row.values[j] is None), "")
         has_number = any(isinstance(row.values[j], (Num, Malformed)) for j in numeric)
         kind = vocab.row_type(_first_label(row, view))
         if kind in ("total", "subtotal", "average"):

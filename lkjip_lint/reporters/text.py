@@ -48,7 +48,7 @@ def render(results: list[FileResult], lang: str, colour: bool, min_severity: str
             where = _where(f, lang)
             if f.location.page is not None and f.location.line is None and f.location.table:
                 where += f" · {f.location.table}"
-            line = f"  {where:>6}  {sev} {f.rule}  {f.message}"
+            line = f"  {where:>6}  {sev} {f.rule:<9} {f.message}"
             if f.expected is not None:
                 line += f"  [{ui('actual', lang)} {show(f.actual, lang)} → {ui('expected', lang)} {show(f.expected, lang)}]"
             out.append(line)
