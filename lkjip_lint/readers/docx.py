@@ -1,0 +1,342 @@
+"""Read a Word (.docx) report into a Document.
+
+A small walk over word/document.xml with lxml (PARSING.md: the only approach that
+kept every awkward construct; python-docx skips content controls and field
+results). The Document must match what the text reader makes of the same report,
+so the same checks find the same defects: the list, heading, caption and header
+rules are the text reader's own, imported rather than copied.
+
+DOCX has no lines: locations are the table caption, row and column, plus an
+approximate page when Word recorded its page breaks (w:lastRenderedPageBreak).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from lkjip_lint.document import Caption, Cell, Document, Heading, ListBlock, Paragraph, Row, Table
+from lkjip_lint.readers import structure
+from lkjip_lint.readers.docx_inline import Inline, Pages
+from lkjip_lint.readers.docx_numbering import Numbering
+from lkjip_lint.readers.docx_xml import W_NS, W_STRICT_NS, Tags, heading_styles, is_on, main_part, parse
+from lkjip_lint.readers.errors import InputError
+from lkjip_lint.readers.text import (
+    _LIST_HEADINGS,
+    _Builder,
+    _entry,
+    _header_count,
+    _is_column_numbers,
+    _looks_like_entry,
+    _plain,
+)
+from lkjip_lint.readers.ziputil import open_zip, read_member
+
+
+def read(path: Path) -> Document:
+    with open_zip(path) as zf:
+        name = main_part(read_member(zf, "_rels/.rels"))
+        data = read_member(zf, name)
+        if data is None:
+            raise InputError("corrupt", kind="docx")
+        folder = name.rsplit("/", 1)[0] + "/" if "/" in name else ""
+        styles_data = read_member(zf, folder + "styles.xml")
+        numbering_data = read_member(zf, folder + "numbering.xml")
+    root = parse(data)
+    tags = Tags(W_STRICT_NS if root.tag.startswith("{" + W_STRICT_NS) else W_NS)
+    body = root.find(tags.body)
+    if body is None:
+        raise InputError("corrupt", kind="docx")
+    styles_root = parse(styles_data) if styles_data else None
+    numbering = Numbering(parse(numbering_data) if numbering_data else None, styles_root, tags)
+    # Word writes rendered breaks on every save; without any, page numbers would be fiction
+    pages = Pages(enabled=next(body.iter(tags.lastRenderedPageBreak), None) is not None)
+    walker = _Walker(tags, heading_styles(styles_root, tags), pages, numbering)
+    walker.container(body)
+    blocks = walker.finish()
+    return Document(path=str(path), format="docx", blocks=blocks)
+
+
+class _Walker:
+    def __init__(self, tags: Tags, styles: dict[str, int], pages: Pages, numbering: Numbering) -> None:
+        self.t = tags
+        self.numbering = numbering
+        self.styles = styles
+        self.pages = pages
+        self.inline = Inline(tags, pages)
+        self.blocks: list = []
+        self.list_block: ListBlock | None = None
+        self.list_kind: str | None = None
+        self.outer: dict[int, Table] = {}  # id(nested table) → enclosing table
+
+    # -- block level -------------------------------------------------------------
+    def container(self, el) -> None:
+        t = self.t
+        for child in el:
+            tag = child.tag
+            if tag == t.p:
+                self.paragraph(child)
+            elif tag == t.tbl:
+                self.table(child)
+            elif tag == t.sdt:
+                content = child.find(t.sdtContent)
+                if content is not None:
+                    self.container(content)
+            elif tag == t.customXml or tag == t.ins or tag == t.moveTo:
+                self.container(child)
+            elif tag == t.alternate:
+                self.inline.choice(child, self.container)
+
+    def paragraph(self, p) -> None:
+        text, page, boxes = self._paragraph_text(p)
+        level = self._style_level(self.inline.ppr)
+        # a soft line break makes a new line in every text conversion; read it the same way
+        for line in text.split("\n"):
+            self._line(line, level, page)
+        for box in boxes:  # text boxes: their paragraphs and tables, once
+            self.container(box)
+
+    def _paragraph_text(self, p):
+        text, page, boxes = self.inline.paragraph(p)
+        label = self.numbering.label(self.inline.ppr)  # advances the list counters even when blank
+        if label and text.strip():
+            text = f"{label} {text.lstrip()}"
+        elif label and label != "•":  # an auto-numbered "No" cell holds no text of its own
+            text = label
+        return text, page, boxes
+
+    def _style_level(self, ppr) -> int:
+        if ppr is None:
+            return 0
+        outline = ppr.find(self.t.outlineLvl)
+        if outline is not None and outline.get(self.t.val, "9").isdigit() and int(outline.get(self.t.val)) < 9:
+            return int(outline.get(self.t.val)) + 1
+        style = ppr.find(self.t.pStyle)
+        return self.styles.get(style.get(self.t.val, ""), 0) if style is not None else 0
+
+    def _line(self, raw: str, style_level: int, page: int | None) -> None:
+        line = raw.strip()
+        if not line:
+            return
+        if self.list_kind:
+            # the raw line: a contents entry may be just "Kata Pengantar<tab>" (leader, no page number)
+            if _looks_like_entry(raw, self.list_kind):
+                if self.list_block is None:
+                    self.list_block = ListBlock(kind=self.list_kind, page=page)
+                    self.blocks.append(self.list_block)
+                entry = _entry(line, 0, self.list_kind)
+                entry.line, entry.page = None, page
+                self.list_block.entries.append(entry)
+                return
+            self.list_kind, self.list_block = None, None
+        kind = _LIST_HEADINGS.get(_plain(line).lower()) if "\t" not in line else None
+        if kind:  # "DAFTAR TABEL": the entries follow as paragraphs with tab leaders
+            self.blocks.append(Heading(text=_plain(line), level=1, page=page))
+            self.list_kind = kind
+            return
+        level = style_level or structure.heading_level(line)
+        block = Heading(text=line, level=level, page=page) if level else Paragraph(text=line, page=page)
+        self.blocks.append(block)
+
+    # -- tables ------------------------------------------------------------------
+    def table(self, tbl, outer: Table | None = None) -> None:
+        self.list_kind, self.list_block = None, None
+        grid = tbl.find(self.t.tblGrid)
+        width = len(grid.findall(self.t.gridCol)) if grid is not None else 0
+        rows: list[tuple[list[Cell], bool, int | None]] = []
+        nested: list = []
+        for tr in self._children(tbl, self.t.tr):
+            row = self._row(tr, nested)
+            if row is not None:
+                rows.append(row)
+        if not any(c.text for cells, _, _ in rows for c in cells) and not nested:
+            return
+        width = max([width] + [len(cells) for cells, _, _ in rows])
+        for cells, _, _ in rows:
+            cells.extend(Cell(page=cells[-1].page if cells else None) for _ in range(width - len(cells)))
+        row_caption = _caption_row(rows) if outer is None else None
+        table = _assemble(rows[1:] if row_caption else rows, width)
+        table.page = table.header_rows[0].page if table.header_rows else (table.rows[0].page if table.rows else self.pages.current)
+        if outer is None:
+            self._caption(table)
+            table.caption = table.caption or row_caption
+        else:
+            self.outer[id(table)] = outer
+        self.blocks.append(table)
+        for inner in nested:  # nested tables follow their outer table as tables of their own
+            self.table(inner, outer=table)
+
+    def _caption(self, table: Table) -> None:
+        # the text reader's own rule (caption and title just above), run on the last three
+        # blocks only: it removes what it takes with list.remove(), slow on a long list
+        tail = _Tail(self.blocks[-3:])
+        table.caption = _Builder._take_caption(tail)
+        if table.caption:
+            taken = [b for b in self.blocks[-3:] if all(b is not x for x in tail.blocks)]
+            self.blocks[-3:] = tail.blocks
+            table.caption.page = taken[0].page if taken else table.page
+
+    def _children(self, el, tag):
+        """Rows of a table or cells of a row, also when wrapped in content controls."""
+        t = self.t
+        for child in el:
+            if child.tag == tag:
+                yield child
+            elif child.tag == t.sdt:
+                content = child.find(t.sdtContent)
+                if content is not None:
+                    yield from self._children(content, tag)
+            elif child.tag == t.customXml:
+                yield from self._children(child, tag)
+
+    def _row(self, tr, nested: list):
+        t = self.t
+        trpr = tr.find(t.trPr)
+        before = after = 0
+        header = False
+        if trpr is not None:
+            props = {c.tag: c for c in trpr}  # one pass: .find() per property costs more
+            if t.deleted in props:
+                return None  # a tracked row deletion
+            before = _int_val(props.get(t.gridBefore), t)
+            after = _int_val(props.get(t.gridAfter), t)
+            header = is_on(props.get(t.tblHeader), t)
+        start_page, start_seen = self.pages.number, self.pages.seen_text
+        end_page, end_seen = start_page, start_seen
+        cells: list[Cell] = [Cell(page=self.pages.current) for _ in range(before)]
+        for tc in self._children(tr, t.tc):
+            # every cell of a row starts where the row starts; breaks inside the row count once
+            self.pages.number, self.pages.seen_text = start_page, start_seen
+            text, page = self._cell_text(tc, nested)
+            if (self.pages.number, self.pages.seen_text) > (end_page, end_seen):
+                end_page, end_seen = self.pages.number, self.pages.seen_text
+            tcpr = tc[0] if len(tc) and tc[0].tag == t.tcPr else None  # always first when present
+            span, vcont, hcont = 1, False, False
+            if tcpr is not None:
+                props = {c.tag: c for c in tcpr}
+                span = max(1, _int_val(props.get(t.gridSpan), t, 1))
+                vm, hm = props.get(t.vMerge), props.get(t.hMerge)
+                vcont = vm is not None and vm.get(t.val, "continue") != "restart"
+                hcont = hm is not None and hm.get(t.val, "continue") != "restart"
+            if vcont or hcont:  # Word ignores the text of a covered cell
+                cells.append(Cell(vmerged=vcont, merged=hcont, page=page))
+            else:
+                cells.append(Cell(text=text, page=page))
+            cells.extend(Cell(merged=True, vmerged=vcont, page=page) for _ in range(span - 1))
+        self.pages.number, self.pages.seen_text = end_page, end_seen
+        cells.extend(Cell(page=cells[-1].page if cells else None) for _ in range(after))
+        pages = [c.page for c in cells if c.text and c.page is not None]
+        return cells, header, (min(pages) if pages else (start_page if self.pages.enabled else None))
+
+    def _cell_text(self, tc, nested: list) -> tuple[str, int | None]:
+        texts: list[str] = []
+        first: list[int | None] = []
+        self._cell_content(tc, texts, first, nested)
+        text = " ".join(" ".join(texts).split())
+        return text, (first[0] if first else self.pages.current)
+
+    def _cell_content(self, el, texts: list, first: list, nested: list) -> None:
+        t = self.t
+        for child in el:
+            tag = child.tag
+            if tag == t.p:
+                text, page, boxes = self._paragraph_text(child)
+                if text.strip():
+                    texts.append(text)
+                    first.append(page)
+                for box in boxes:
+                    self._cell_content(box, texts, first, nested)
+            elif tag == t.tbl:
+                nested.append(child)
+            elif tag == t.sdt:
+                content = child.find(t.sdtContent)
+                if content is not None:
+                    self._cell_content(content, texts, first, nested)
+            elif tag == t.customXml or tag == t.alternate or tag == t.choice:
+                self._cell_content(child, texts, first, nested)
+
+    # -- the whole document --------------------------------------------------------
+    def finish(self) -> list:
+        blocks = self.blocks
+        _captions_below(blocks, set(self.outer))
+        structure.number_captions(blocks)
+        structure.assign_sections(blocks)
+        for i, block in enumerate(blocks):
+            block.index = i
+        for block in blocks:
+            if isinstance(block, Table) and id(block) in self.outer:
+                block.nested_in = self.outer[id(block)].index
+        return blocks
+
+
+class _Tail:
+    """Stands in for the text reader's builder: _take_caption only needs .blocks."""
+
+    def __init__(self, blocks: list) -> None:
+        self.blocks = blocks
+
+
+def _int_val(el, t: Tags, default: int = 0) -> int:
+    if el is None:
+        return default
+    value = el.get(t.val, "")
+    return int(value) if value.isdigit() and int(value) < 1000 else default
+
+
+def _assemble(rows: list[tuple[list[Cell], bool, int | None]], width: int) -> Table:
+    """Header rows (w:tblHeader, else the text reader's rule), column-number rows dropped."""
+    marked = 0
+    while marked < len(rows) and rows[marked][1]:
+        marked += 1
+    # authors often mark only the first of two header rows; the text reader's rule finds the second
+    count = max(marked, _header_count([(0, [c.text for c in cells]) for cells, _, _ in rows]))
+    header, body = [], []
+    for k, (cells, _, page) in enumerate(rows):
+        texts = [c.text for c in cells]
+        if k < count:
+            if k and _is_column_numbers(texts):
+                continue
+            header.append(Row(cells=cells, page=page, is_header=True))
+        elif not any(texts) or (not body and _is_column_numbers(texts)):
+            continue
+        else:
+            body.append(Row(cells=cells, page=page))
+    return Table(header_rows=header, rows=body, n_cols=width)
+
+
+def _caption_row(rows: list[tuple[list[Cell], bool, int | None]]) -> Caption | None:
+    """Some authors type "Tabel 3.2 ..." into a first row merged across the whole table."""
+    if len(rows) < 2:
+        return None
+    first = rows[0][0]
+    if not first or not all(c.merged and not c.text for c in first[1:]):
+        return None
+    m = structure.CAPTION.match(first[0].text)
+    if not m or not m.group("num"):
+        return None
+    return Caption(raw_number=m.group("num"), title=(m.group("title") or "").strip(" :.-–"), page=rows[0][2])
+
+
+def _captions_below(blocks: list, nested: set[int]) -> None:
+    """A table with no caption above takes "Tabel N.M" from just below it, unless that
+    caption sits above a caption-less table of its own."""
+    k = 0
+    while k < len(blocks) - 1:
+        table, nxt = blocks[k], blocks[k + 1]
+        k += 1
+        if not isinstance(table, Table) or table.caption or id(table) in nested:
+            continue
+        if not isinstance(nxt, (Paragraph, Heading)):
+            continue
+        m = structure.CAPTION.match(nxt.text)
+        if not m:
+            continue
+        ahead = blocks[k + 1:k + 4]
+        if any(isinstance(b, Table) and not b.caption for b in ahead):
+            continue
+        title = (m.group("title") or "").strip(" :.-–")
+        used = [nxt]
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        if not title and isinstance(after, (Paragraph, Heading)) and not structure.CAPTION.match(after.text):
+            title = after.text
+            used.append(after)
+        table.caption = Caption(raw_number=m.group("num"), title=title, page=nxt.page)
+        blocks[k:k + len(used)] = []
