@@ -17,10 +17,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.checks.row_formula import FormulaSpec
 from lkjip_lint.document import Location
 from lkjip_lint.engine.expr import Formula
 from lkjip_lint.engine.tolerance import Interval
@@ -58,7 +57,7 @@ def run(ctx: Context) -> Iterator[Draft]:
                 continue
             yield from _judge(label, value, scale, foreign, view.location(row, kat),
                               key=f"{view.name}|{row.label}|{label}",
-                              evidence={"table": view.snapshot([{"row": row.index, "col": kat.index}])},
+                              evidence=lambda view=view, row=row: {"table": view.snapshot([{"row": row.index, "col": kat.index}])},
                               where=f"{view.name}, {row.label}")
     if ctx.params.text:
         for claim in report.claims:
@@ -67,7 +66,7 @@ def run(ctx: Context) -> Iterator[Draft]:
             value = Decimal(str(claim.indicator_capaian)) if claim.indicator_capaian is not None else claim.value.value
             yield from _judge(claim.label, value, scale, foreign, Location(line=claim.line, page=claim.page),
                               key=f"text|{claim.sentence[:80]}|{claim.label}",
-                              evidence={"sentence": claim.sentence}, where=claim.sentence[:60] + "…")
+                              evidence=lambda claim=claim: {"sentence": claim.sentence}, where=claim.sentence[:60] + "…")
 
 
 def _capaian(view, row, cap, target, realisasi, positive, negative, report) -> Decimal | None:
@@ -84,7 +83,8 @@ def _capaian(view, row, cap, target, realisasi, positive, negative, report) -> D
 
 
 def _judge(label: str, value: Decimal, scale: Scale, foreign: set[str], location: Location,
-           key: str, evidence: dict, where: str) -> Iterator[Draft]:
+           key: str, evidence, where: str) -> Iterator[Draft]:
+    """`evidence` is a callable: the table snapshot is built only for a finding."""
     expected = scale.classify(value)
     own = scale.find(label)
     if own is not None and own.label == expected.label:
@@ -97,6 +97,6 @@ def _judge(label: str, value: Decimal, scale: Scale, foreign: set[str], location
         expected=expected.label,
         variant="default" if own is not None else "foreign_label",
         values={"where": where, "value": float(round(value, 2)), "scale": scale.name},
-        evidence=evidence,
+        evidence=evidence(),
         key=key,
     )

@@ -18,7 +18,7 @@ from lkjip_lint.checks.base import Context, NoParams
 from lkjip_lint.document import Location
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
-from lkjip_lint.interpret.indicators import computed_capaian, find, indicator_name, place_words
+from lkjip_lint.interpret.indicators import computed_capaian, indicator_name
 
 Params = NoParams
 
@@ -27,7 +27,6 @@ def run(ctx: Context) -> Iterator[Draft]:
     report = ctx.report
     year = report.year
     truth = {ind.name: computed_capaian(ind, year) for ind in report.indicators}
-    places = place_words(report)
     for view in report.views:
         if view.kind not in ("efficiency", "capaian", "multi_year"):
             continue
@@ -35,7 +34,7 @@ def run(ctx: Context) -> Iterator[Draft]:
         if not caps or view.cols("target") and view.cols("realisasi"):
             continue  # rows with their own target and realisasi are the row formula's
         for row in view.rows:
-            ind = find(report.indicators, indicator_name(view, row), places) if row.type == "data" else None
+            ind = report.find_indicator(indicator_name(view, row)) if row.type == "data" else None
             value = truth.get(ind.name) if ind else None
             if value is None:
                 continue

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from lkjip_lint.checks.base import Context, NoParams
 from lkjip_lint.finding import Draft
-from lkjip_lint.interpret.indicators import REALISATION_KINDS, find, indicator_name, operative_pk, place_words
+from lkjip_lint.interpret.indicators import REALISATION_KINDS, indicator_name, operative_pk
 
 Params = NoParams
 
@@ -24,8 +24,7 @@ def run(ctx: Context) -> Iterator[Draft]:
     pk = operative_pk(report)
     if pk is None:
         return
-    places = place_words(report)
-    in_pk = {ind.name for row in pk.rows if (ind := find(report.indicators, indicator_name(pk, row), places))}
+    in_pk = {ind.name for row in pk.rows if (ind := report.find_indicator(indicator_name(pk, row)))}
     reported = set()
     for view in report.views:
         if view.kind not in REALISATION_KINDS:
@@ -34,7 +33,7 @@ def run(ctx: Context) -> Iterator[Draft]:
             name = indicator_name(view, row)
             if row.type != "data" or not name:
                 continue
-            ind = find(report.indicators, name, places)
+            ind = report.find_indicator(name)
             if ind is not None and ind.name in in_pk:
                 reported.add(ind.name)
                 continue
@@ -42,7 +41,7 @@ def run(ctx: Context) -> Iterator[Draft]:
                         values={"indicator": name, "table": view.name, "pk": pk.name},
                         key=f"unknown|{view.name}|{name}")
     for row in pk.rows:
-        ind = find(report.indicators, indicator_name(pk, row), places)
+        ind = report.find_indicator(indicator_name(pk, row))
         if ind is not None and ind.name not in reported:
             reported.add(ind.name)  # once per indicator
             yield Draft(location=pk.location(row), actual=ind.name, expected=None, variant="unreported",

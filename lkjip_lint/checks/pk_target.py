@@ -16,7 +16,7 @@ from typing import Iterator
 from lkjip_lint.checks.base import Context, NoParams
 from lkjip_lint.engine.tolerance import to_json_number
 from lkjip_lint.finding import Draft
-from lkjip_lint.interpret.indicators import REALISATION_KINDS, find, indicator_name, operative_pk, place_words
+from lkjip_lint.interpret.indicators import REALISATION_KINDS, indicator_name, operative_pk
 
 Params = NoParams
 
@@ -26,13 +26,12 @@ def run(ctx: Context) -> Iterator[Draft]:
     pk = operative_pk(report)
     if pk is None:
         return
-    places = place_words(report)
     targets = {}
     for row in pk.rows:
         name = indicator_name(pk, row)
         col = next((c for c in pk.cols("target") if c.year in (None, report.year)), None)
         value = pk.num(row, col) if col else None
-        ind = find(report.indicators, name, places) if name else None
+        ind = report.find_indicator(name) if name else None
         if ind is not None and value is not None:
             targets.setdefault(ind.name, (value, row))
     for view in report.views:
@@ -43,7 +42,7 @@ def run(ctx: Context) -> Iterator[Draft]:
                 continue
             for row in view.rows:
                 printed = view.num(row, col)
-                ind = find(report.indicators, indicator_name(view, row), places) if printed else None
+                ind = report.find_indicator(indicator_name(view, row)) if printed else None
                 if ind is None or ind.name not in targets:
                     continue
                 pk_value, pk_row = targets[ind.name]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -19,7 +18,7 @@ from rapidfuzz import fuzz
 from lkjip_lint.document import Heading, Paragraph
 from lkjip_lint.interpret.indicators import computed_capaian, normalise
 from lkjip_lint.interpret.scale import builtin_scales, norm_label
-from lkjip_lint.numbers import Malformed, Num, find_numbers
+from lkjip_lint.numbers import Num, find_numbers
 from lkjip_lint.resources import rules_dir
 from lkjip_lint.yamlio import safe_load
 

@@ -14,11 +14,10 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pydantic import BaseModel, Field
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.tables import TableView, TRow
-from lkjip_lint.numbers import Num
 from lkjip_lint.resources import rules_dir
 from lkjip_lint.yamlio import safe_load
 
@@ -66,11 +65,16 @@ def acronym_of(name: str) -> str | None:
     return m.group(1).upper() if m else None
 
 
+@lru_cache(maxsize=20000)
 def normalise(name: str, place_words: frozenset[str] = frozenset()) -> str:
     text = re.sub(r"\([^)]*\)", " ", name.lower())
     text = re.sub(r"[^\w\s]", " ", text)
     words = [w for w in text.split() if w not in _generic_words() and w not in place_words]
     return " ".join(words)
+
+
+def _initials(normalised: str) -> str:
+    return "".join(w[0] for w in normalised.split()).upper()
 
 
 def same_indicator(a: str, b: str, place_words: frozenset[str] = frozenset()) -> bool:
@@ -82,8 +86,42 @@ def same_indicator(a: str, b: str, place_words: frozenset[str] = frozenset()) ->
     if na == nb or fuzz.ratio(na, nb) >= _MATCH:
         return True
     acr_a, acr_b = acronym_of(a), acronym_of(b)
-    initials = lambda n: "".join(w[0] for w in n.split()).upper()  # noqa: E731
-    return bool((acr_a and acr_a == initials(nb)) or (acr_b and acr_b == initials(na)))
+    return bool((acr_a and acr_a == _initials(nb)) or (acr_b and acr_b == _initials(na)))
+
+
+class IndicatorIndex:
+    """Find an indicator by any spelling in (amortised) constant time: exact
+    normalised names first, then rapidfuzz's C search, then acronyms."""
+
+    def __init__(self, places: frozenset[str]) -> None:
+        self.places = places
+        self.by_norm: dict[str, Indicator] = {}
+        self.by_initials: dict[str, Indicator] = {}
+        self.by_acronym: dict[str, Indicator] = {}
+
+    def add(self, ind: Indicator, variant: str) -> None:
+        norm = normalise(variant, self.places)
+        if norm:
+            self.by_norm.setdefault(norm, ind)
+            self.by_initials.setdefault(_initials(norm), ind)
+        acr = acronym_of(variant)
+        if acr:
+            self.by_acronym.setdefault(acr, ind)
+
+    def find(self, name: str) -> Indicator | None:
+        norm = normalise(name, self.places)
+        if not norm:
+            return None
+        if norm in self.by_norm:
+            return self.by_norm[norm]
+        digits = re.findall(r"\d+", norm)
+        for candidate, score, _ in process.extract(norm, list(self.by_norm), scorer=fuzz.ratio, score_cutoff=_MATCH, limit=5):
+            if re.findall(r"\d+", candidate) == digits:
+                return self.by_norm[candidate]
+        acr = acronym_of(name)
+        if acr and acr in self.by_initials:
+            return self.by_initials[acr]
+        return self.by_acronym.get(_initials(norm)) if len(norm.split()) >= 2 else None
 
 
 def place_words(report) -> frozenset[str]:
@@ -108,10 +146,11 @@ def indicator_name(view: TableView, row: TRow) -> str:
     return ""
 
 
-def collect_indicators(report) -> list[Indicator]:
+def collect_indicators(report) -> tuple[list[Indicator], IndicatorIndex]:
     places = place_words(report)
     year = report.year
     indicators: list[Indicator] = []
+    index = IndicatorIndex(places)
     for view in report.views:
         if view.kind not in INDICATOR_KINDS:
             continue
@@ -121,22 +160,16 @@ def collect_indicators(report) -> list[Indicator]:
             name = indicator_name(view, row)
             if not name or len(name) < 4 or not re.search(r"[A-Za-z]{3}", name):
                 continue
-            ind = find(indicators, name, places)
+            ind = index.find(name)
             if ind is None:
                 ind = Indicator(name=name, acronym=acronym_of(name), polarity="negative" if is_negative(name, report) else "positive")
                 indicators.append(ind)
             if name not in ind.variants:
                 ind.variants.append(name)
+                index.add(ind, name)
             ind.acronym = ind.acronym or acronym_of(name)
             _record(ind, view, row, year, name)
-    return indicators
-
-
-def find(indicators: list[Indicator], name: str, places: frozenset[str]) -> Indicator | None:
-    for ind in indicators:
-        if any(same_indicator(name, v, places) for v in ind.variants or [ind.name]):
-            return ind
-    return None
+    return indicators, index
 
 
 def _record(ind: Indicator, view: TableView, row: TRow, year: int | None, name: str) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import yaml
 
 from lkjip_lint.resources import rules_dir
 from lkjip_lint.yamlio import safe_load

@@ -65,10 +65,18 @@ class Report:
         return report_scale(self)
 
     @cached_property
-    def indicators(self):
+    def _indicator_model(self):
         from lkjip_lint.interpret.indicators import collect_indicators
 
         return collect_indicators(self)
+
+    @property
+    def indicators(self):
+        return self._indicator_model[0]
+
+    def find_indicator(self, name: str):
+        """The indicator a name (as written anywhere in the report) refers to, if any."""
+        return self._indicator_model[1].find(name) if name else None
 
     @cached_property
     def claims(self):
