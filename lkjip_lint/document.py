@@ -19,6 +19,7 @@ class Location(BaseModel):
     row: str | None = None
     column: str | None = None
     path: str | None = None  # JSON path, for structured-data input
+    paragraph: int | None = None  # 1-based block number, for running text of formats without lines (DOCX)
 
     def brief(self) -> str:
         parts = []
@@ -34,6 +35,8 @@ class Location(BaseModel):
             parts.append(self.column)
         if self.path:
             parts.append(self.path)
+        if self.paragraph is not None and self.line is None:
+            parts.append(f"¶{self.paragraph}")
         return " · ".join(parts)
 
 
@@ -50,6 +53,7 @@ class Row(BaseModel):
     line: int | None = None
     page: int | None = None
     is_header: bool = False
+    path: str | None = None  # JSON path of the row in structured-data input ("tables[3].rows[5]")
 
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
@@ -103,18 +107,25 @@ class Table(Block):
     n_cols: int = 0
     nested_in: int | None = None  # index of the enclosing table, for nested tables
     unreadable: bool = False  # a caption was found but no machine-readable table
+    ordinal: int | None = None  # 1-based position among the document's tables
+    path: str | None = None  # JSON path of the table in structured-data input; its cells are rows[k].cells[j]
 
     def label(self) -> str:
         if self.caption and self.caption.number:
             return f"Tabel {self.caption.number}"
         if self.caption and self.caption.raw_number:
-            where = f" (baris {self.line})" if self.line else (f" (hal. {self.page})" if self.page else "")
+            if self.line:
+                where = f" (baris {self.line})"
+            elif self.page:
+                where = f" (hal. {self.page})"
+            else:
+                where = f" (tabel ke-{self.ordinal})" if self.ordinal else ""
             return f"Tabel {self.caption.raw_number}{where}"
         if self.line is not None:
             return f"tabel baris {self.line}"
         if self.page is not None:
             return f"tabel hal. {self.page}"
-        return f"tabel #{self.index + 1}"
+        return f"tabel ke-{self.ordinal or self.index + 1}"
 
 
 AnyBlock = Union[Heading, Paragraph, ListBlock, Table]
@@ -125,6 +136,7 @@ class Document(BaseModel):
     format: Literal["text", "docx", "pdf", "data"]
     blocks: list[AnyBlock] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # reader remarks (e.g. pages without text)
+    problems: list[dict] = Field(default_factory=list)  # data input: schema violations {path, message}
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]

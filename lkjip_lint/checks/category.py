@@ -24,6 +24,7 @@ from lkjip_lint.document import Location
 from lkjip_lint.engine.expr import Formula
 from lkjip_lint.engine.tolerance import Interval
 from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.claims import claim_location
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.scale import Scale, builtin_scales, norm_label
 
@@ -64,7 +65,7 @@ def run(ctx: Context) -> Iterator[Draft]:
             if claim.kind != "category" or claim.value is None:
                 continue
             value = Decimal(str(claim.indicator_capaian)) if claim.indicator_capaian is not None else claim.value.value
-            yield from _judge(claim.label, value, scale, foreign, Location(line=claim.line, page=claim.page),
+            yield from _judge(claim.label, value, scale, foreign, claim_location(claim),
                               key=f"text|{claim.sentence[:80]}|{claim.label}",
                               evidence=lambda claim=claim: {"sentence": claim.sentence}, where=claim.sentence[:60] + "…")
 

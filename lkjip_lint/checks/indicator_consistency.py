@@ -15,9 +15,9 @@ from decimal import Decimal
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context, NoParams
-from lkjip_lint.document import Location
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.claims import claim_location
 from lkjip_lint.interpret.indicators import computed_capaian, indicator_name
 
 Params = NoParams
@@ -54,7 +54,7 @@ def run(ctx: Context) -> Iterator[Draft]:
             continue
         verdict = judge(claim.value, Interval.exact(Decimal(str(claim.indicator_capaian))), expected_decimals=2)
         if verdict:
-            yield Draft(location=Location(line=claim.line, page=claim.page), actual=to_json_number(claim.value.value),
+            yield Draft(location=claim_location(claim), actual=to_json_number(claim.value.value),
                         expected=to_json_number(verdict.expected), grade=verdict.grade,
                         values={"where": claim.sentence[:70] + "…", "indicator": claim.indicator},
                         evidence={"sentence": claim.sentence},

@@ -16,9 +16,9 @@ from decimal import Decimal
 from typing import Iterator
 
 from lkjip_lint.checks.base import NoParams, Context
-from lkjip_lint.document import Location
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.claims import claim_location
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.numbers import Num
 
@@ -51,7 +51,7 @@ def run(ctx: Context) -> Iterator[Draft]:
         else:
             name, verdict = verdicts[0]
             yield Draft(
-                location=Location(line=claim.line, page=claim.page),
+                location=claim_location(claim),
                 actual=to_json_number(printed.value),
                 expected=to_json_number(verdict.expected),
                 grade=verdict.grade,

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from lkjip_lint.document import Heading, Paragraph
+from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.interpret.indicators import computed_capaian, normalise
 from lkjip_lint.interpret.scale import builtin_scales, norm_label
 from lkjip_lint.numbers import Num, find_numbers
@@ -41,6 +41,7 @@ class Claim:
     sentence: str
     line: int | None
     page: int | None
+    paragraph: int | None = None
     values: dict[str, Num] = field(default_factory=dict)
     parts: list[Num] = field(default_factory=list)
     value: Num | None = None
@@ -146,8 +147,12 @@ def extract_claims(report) -> list[Claim]:
     return claims
 
 
+def claim_location(claim: Claim) -> Location:
+    return Location(line=claim.line, page=claim.page, paragraph=None if claim.line else claim.paragraph)
+
+
 def _claim(kind: str, sentence: str, block, **kw) -> Claim:
-    return Claim(kind=kind, sentence=sentence, line=block.line, page=block.page, **kw)
+    return Claim(kind=kind, sentence=sentence, line=block.line, page=block.page, paragraph=block.index + 1, **kw)
 
 
 def _capaian_claims(sentence, toks, block):

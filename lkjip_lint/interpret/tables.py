@@ -53,11 +53,14 @@ class TableView:
         return v if isinstance(v, Num) else None
 
     def location(self, row: TRow | None = None, col: Column | None = None) -> Location:
+        label = row.label if row else None
+        if row is not None and row.line is None and self.table.path is None:
+            label = f"{label} (baris tabel {row.index + 1})"  # no line numbers (DOCX, PDF): say which row
         return Location(
             line=row.line if row else self.table.line,
             page=(row.page if row else None) or self.table.page,
             table=self.name,
-            row=row.label if row else None,
+            row=label,
             column=col.header if col else None,
             path=self._path(row, col),
         )

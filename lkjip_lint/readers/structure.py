@@ -63,6 +63,8 @@ def number_captions(blocks: list) -> None:
     In a report numbered "Tabel 3.2" (chapter.sequence), "Tabel 3." lost its
     sequence number; in a report numbered "Tabel 28." the dot ends the number.
     """
+    for ordinal, table in enumerate((b for b in blocks if isinstance(b, Table)), start=1):
+        table.ordinal = ordinal
     captions = [b.caption for b in blocks if isinstance(b, Table) and b.caption]
     raws = [re.sub(r"\s+", "", c.raw_number or "") for c in captions]
     dotted = sum(1 for r in raws if re.search(r"[.\-]\d", r))

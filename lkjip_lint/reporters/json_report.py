@@ -22,6 +22,8 @@ def as_dict(results: list[FileResult]) -> dict:
             location = {"line": loc.line, "page": loc.page, "table": loc.table, "row": loc.row, "column": loc.column}
             if loc.path:
                 location["path"] = loc.path
+            if loc.paragraph is not None:
+                location["paragraph"] = loc.paragraph
             entry["findings"].append({
                 "rule": f.rule, "severity": f.severity, "message": f.message, "location": location,
                 "actual": f.actual, "expected": f.expected, "fingerprint": f.fingerprint,

@@ -19,6 +19,8 @@ def _where(f, lang: str) -> str:
         return f"{ui('page', lang)} {loc.page}"
     if loc.path:
         return loc.path
+    if loc.paragraph is not None and not loc.table:
+        return f"¶{loc.paragraph}"
     if loc.table:
         return loc.table + (f" · {loc.row}" if loc.row else "")
     return "-"
