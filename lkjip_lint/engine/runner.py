@@ -71,7 +71,8 @@ def _crash(rule: Rule, exc: Exception, lang: str) -> Finding:
 def _dedupe(findings: list[Finding]) -> list[Finding]:
     seen, out = set(), []
     for f in findings:
-        key = (f.rule, f.location.line, f.location.page, f.location.table, f.location.row, f.location.column, str(f.actual), str(f.expected))
+        loc = f.location
+        key = (f.rule, f.fingerprint, loc.line, loc.page, loc.paragraph, loc.table, loc.row, loc.column)
         if key not in seen:
             seen.add(key)
             out.append(f)

@@ -1,0 +1,158 @@
+"""contents — the contents (Daftar Isi) against the headings of the body.
+
+Each entry of the contents (its list, or the lines with dot leaders a reader
+left as text) is looked for among the headings of the body, the
+short lines of the body (such as the Sistematika list in Bab I) and pairs of
+consecutive headings ("BAB I" + "PENDAHULUAN" for "BAB I PENDAHULUAN").
+Enumerators ("A.", "1.") and case are ignored; "Daftar Tabel"/"Daftar Gambar"
+are found by their lists. An entry found only with other wording (one holds
+the other's words, or rapidfuzz token_sort_ratio ≥ `min_similarity`) gets a note
+(`differs`, with the body's wording as `expected`); an entry found nowhere is
+reported at the rule's severity (`missing`). Entries for parts that never have
+a heading of their own (`skip`: "Halaman Judul", "Sampul") are not looked for;
+appendices (`soft`: "Lampiran …") are often scanned pages, so a missing one is a note.
+
+Parameters: min_similarity (85), max_line (150), skip, soft (regular expressions).
+
+Good:  BAB I PENDAHULUAN      (headings "BAB I" and "PENDAHULUAN")
+Bad:   B. Maksud dan Tujuan   (no such heading or line in the body)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz, process
+
+from lkjip_lint.checks.base import Context
+from lkjip_lint.document import Heading, ListBlock, Location, Paragraph
+from lkjip_lint.finding import Draft
+
+_LEADER_LINE = re.compile(r"^(?P<text>.*?\S)\s*(?:\.{4,}|…{2,}|\t)\s*(?P<page>[ivxlc]+|\d{1,3})?\s*$", re.I)
+_ENUM = re.compile(r"^\s*(?!bab\b)([a-z]|\d{1,2}(\.\d{1,2})*|[ivx]{1,4})[.)]\s+", re.I)
+_BULLET = re.compile(r"^[\s\-–•*❖➢>]+")
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    min_similarity: float = 85
+    max_line: int = 150
+    soft: list[str] = Field(default_factory=lambda: [r"^lampiran\b"])  # often scanned pages: a note when not found
+    skip: list[str] = Field(default_factory=lambda: [
+        r"^halaman\s+(judul|sampul|muka)$", r"^(sampul|cover|judul)$", r"^halaman\s+pengesahan$",
+    ])
+
+
+@dataclass
+class Entry:
+    text: str
+    line: int | None
+    page: int | None
+
+
+def leader_text(text: str) -> str | None:
+    """"BAB II PERENCANAAN ........ 12" → "BAB II PERENCANAAN": a contents line left as running text.
+
+    A long dot leader (8 dots or more), or a short one followed by a page number;
+    an ellipsis at the end of a sentence ("dan lain-lain....") is not one."""
+    m = _LEADER_LINE.match(text or "")
+    if not m or len(m.group("text")) > 120:
+        return None
+    long_leader = re.search(r"\.{8,}|…{3,}", text)
+    if not (long_leader or (m.group("page") and re.search(r"\.{4,}|…{2,}|\t", text))):
+        return None
+    return m.group("text").strip()
+
+
+def contents_entries(report) -> list[Entry]:
+    """The entries of the contents: its list, or — when a reader left it as text — its leader lines."""
+    lists = [b for b in report.document.blocks if isinstance(b, ListBlock) and b.kind == "contents"]
+    if lists:
+        return [Entry(e.text, e.line, e.page) for block in lists for e in block.entries]
+    out = []
+    for block in report.document.blocks:
+        if isinstance(block, (Heading, Paragraph)) and (text := leader_text(block.text)):
+            if not re.match(r"^\W*(tabel|gambar|grafik)\s+\d", text, re.I):
+                out.append(Entry(text, block.line, block.page))
+    return out
+
+
+def key(text: str) -> str:
+    text = _BULLET.sub("", text or "")
+    text = _ENUM.sub("", text)
+    text = re.sub(r"[“”\"'‘’`]", "", text.lower())
+    text = re.sub(r"[^\w\s]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def similarity(entry: str, candidate: str, **_) -> float:
+    """100 when one wording contains the other (the shorter keeping most of the entry's words), else a fuzzy ratio."""
+    a, b = set(entry.split()), set(candidate.split())
+    if not a or not b:
+        return 0
+    if a <= b or (b <= a and len(b) >= 0.6 * len(a)):
+        return 100
+    return fuzz.token_sort_ratio(entry, candidate)
+
+
+def _candidates(report, max_line: int) -> dict[str, str]:
+    """normalised text → printed text of the body's headings and short lines."""
+    out: dict[str, str] = {}
+    blocks = report.document.blocks
+    previous_heading = None
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            names = {"table_list": "daftar tabel", "figure_list": "daftar gambar"}
+            if block.kind in names:
+                out.setdefault(names[block.kind], names[block.kind].title())
+            previous_heading = None
+            continue
+        if not isinstance(block, (Heading, Paragraph)):
+            previous_heading = None
+            continue
+        text = block.text.replace("**", "").strip()
+        if leader_text(text):  # a line of the contents itself
+            previous_heading = None
+            continue
+        if isinstance(block, Heading) or len(text) <= max_line:
+            out.setdefault(key(text), text)
+        if isinstance(block, Heading):
+            if previous_heading is not None:
+                joined = f"{previous_heading} {text}"
+                out.setdefault(key(joined), joined)
+            previous_heading = text
+        else:
+            previous_heading = None
+    out.pop("", None)
+    return out
+
+
+def run(ctx: Context) -> Iterator[Draft]:
+    entries = contents_entries(ctx.report)
+    if not entries:
+        return
+    p = ctx.params
+    skips = [re.compile(s, re.I) for s in p.skip]
+    softs = [re.compile(s, re.I) for s in p.soft]
+    pool = _candidates(ctx.report, p.max_line)
+    keys = list(pool)
+    for entry in entries:
+        wanted = key(entry.text)
+        if not wanted or any(s.search(wanted) for s in skips):
+            continue
+        if wanted in pool:
+            continue
+        location = Location(line=entry.line, page=entry.page, row=entry.text[:120])
+        best = process.extractOne(wanted, keys, scorer=similarity, score_cutoff=p.min_similarity)
+        if best is not None:
+            found = pool[best[0]]
+            yield Draft(location=location, actual=entry.text, expected=found, grade="note", variant="differs",
+                        values={"entry": entry.text, "found": found},
+                        key=f"contents-differs|{wanted}|{best[0]}")
+        else:
+            soft = any(s.search(wanted) for s in softs)
+            yield Draft(location=location, actual=entry.text, expected=None, variant="missing",
+                        grade="note" if soft else "mismatch",
+                        values={"entry": entry.text}, key=f"contents-missing|{wanted}")

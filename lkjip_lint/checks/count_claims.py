@@ -1,0 +1,221 @@
+"""count_claims — "terdiri dari 12 Kelurahan, 2 desa …" against the table that lists them.
+
+`source: tables` (default). In a sentence with a counting word (`cues`:
+"terdiri dari", "tersebar di", "meliputi" …) every "N <noun>" (also "11
+(sebelas) Kelurahan") is compared with the tables:
+
+- a table whose label column is headed by the noun ("Kelurahan") → the number
+  of distinct labels of its data rows before the first section row (such as "Desa");
+- a section row named by the noun ("Desa") → the data rows of that section;
+- a column headed by the noun ("Dusun", "RW", "RT") → its sum over the data rows.
+
+When several tables answer they must agree, or the claim is left alone.
+`expected` is the table's count.
+
+`source: pk`. A sentence that counts at least two of tujuan / sasaran /
+indikator ("1 tujuan, 2 sasaran dengan 2 indikator") is compared with the
+distinct non-empty values of those columns in the operative Perjanjian Kinerja
+(the last PK Perubahan table, else the last PK table). A count that another
+PK table of the document gives (the text follows the PK before its amendment)
+is a note (`earlier_pk`).
+
+Parameters: source, cues, ignore_nouns, pk_columns (noun → header pattern).
+
+Good:  terdiri dari 11 Kelurahan, 2 desa   (the table lists 11 kelurahan and a section Desa of 2)
+Bad:   terdiri dari 12 Kelurahan, 2 desa   (expected 11)
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lkjip_lint.checks.base import Context
+from lkjip_lint.document import Location
+from lkjip_lint.finding import Draft
+from lkjip_lint.interpret import names
+from lkjip_lint.interpret.sentences import split
+from lkjip_lint.interpret.tables import TableView
+from lkjip_lint.numbers import MISSING, Num
+
+_CLAIM = re.compile(
+    r"(?<![\w.,/])(?P<n>\d{1,5})(?![\d])(?![.,]\d)\s*(?:\(\s*[a-z\s-]+\)\s*)?\s*(?P<noun>[A-Za-z][A-Za-z-]*)"
+)
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    source: str = "tables"  # tables | pk
+    cues: list[str] = Field(default_factory=lambda: [
+        r"terdiri\s+(dari|atas)", r"tersebar\s+(di|ke)", r"meliputi", r"membawahi", r"membawahkan", r"mencakup",
+        r"terbagi\s+(atas|menjadi|dalam)", r"berjumlah", r"menetapkan", r"sebanyak",
+    ])
+    ignore_nouns: list[str] = Field(default_factory=lambda: [
+        "jumlah", "total", "tahun", "bulan", "hari", "orang", "jiwa", "persen", "kali", "buah", "unit", "jam",
+        "km", "ha", "m", "no", "nomor", "tentang",
+    ])
+    pk_columns: dict[str, str] = Field(default_factory=lambda: {
+        "tujuan": r"^tujuan\b", "sasaran": r"^sasaran\b", "indikator": r"^indikator\b",
+    })
+    min_pk_nouns: int = 2
+
+
+def run(ctx: Context) -> Iterator[Draft]:
+    if ctx.params.source == "pk":
+        yield from _pk(ctx)
+    else:
+        yield from _tables(ctx)
+
+
+def _claims(text: str):
+    for m in _CLAIM.finditer(text):
+        n = int(m.group("n"))
+        if 1900 <= n <= 2100:
+            continue
+        yield n, m.group("noun"), m
+
+
+def _leaf(header: str) -> str:
+    leaf = header.split("›")[-1]
+    leaf = re.sub(r"^(jumlah|nama|banyaknya|daftar)\s+", "", leaf.strip(), flags=re.I)
+    return names.norm(leaf)
+
+
+def _row_label(view: TableView, row) -> str:
+    first = next((row.cells[j] for j in view.label_cols if j < len(row.cells) and row.cells[j]), row.label)
+    return names.norm(re.sub(r"^[\d.)\s-]+", "", first or ""))
+
+
+def table_count(view: TableView, noun: str) -> int | None:
+    """What `view` says about how many `noun` there are, or None when it does not list them."""
+    noun = noun.lower()
+    # a label column headed by the noun: its distinct labels before the first section row
+    for j in view.label_cols:
+        if j < len(view.columns) and _leaf(view.columns[j].header) == noun:
+            labels: set[str] = set()
+            for row in view.rows:
+                if row.type in ("section", "total", "subtotal", "implicit_total"):
+                    if labels:
+                        break
+                    continue
+                if row.type == "data" and j < len(row.cells) and row.cells[j].strip():
+                    labels.add(names.norm(row.cells[j]))
+            return len(labels) or None
+    # a section row named by the noun
+    for k, row in enumerate(view.rows):
+        if row.type == "section" and _row_label(view, row) == noun:
+            count = 0
+            for nxt in view.rows[k + 1:]:
+                if nxt.type != "data":
+                    break
+                count += 1
+            return count or None
+    # a column headed by the noun: its sum
+    for col in view.columns:
+        if col.index in view.label_cols or _leaf(col.header) != noun:
+            continue
+        total = Decimal(0)
+        seen = False
+        for row in view.rows:
+            if row.type != "data":
+                continue
+            value = row.values[col.index] if col.index < len(row.values) else None
+            if isinstance(value, Num):
+                if value.value != value.value.to_integral_value():
+                    return None
+                total += value.value
+                seen = True
+            elif value is MISSING or value is None:
+                continue
+            else:
+                return None
+        return int(total) if seen else None
+    return None
+
+
+def _tables(ctx: Context) -> Iterator[Draft]:
+    p = ctx.params
+    cues = [re.compile(c, re.I) for c in p.cues]
+    ignore = {w.lower() for w in p.ignore_nouns} | set(p.pk_columns)
+    views = ctx.report.views
+    for block in ctx.report.texts:
+        for sentence in split(block.text):
+            text = sentence.text
+            cue = min((m.start() for c in cues for m in c.finditer(text)), default=None)
+            if cue is None:
+                continue
+            for n, noun, m in _claims(text):
+                if m.start() < cue or noun.lower() in ignore:
+                    continue
+                answers = [(view, c) for view in views if (c := table_count(view, noun)) is not None]
+                if not answers or len({c for _, c in answers}) != 1:
+                    continue
+                expected = answers[0][1]
+                if expected == n:
+                    continue
+                tables = ", ".join(dict.fromkeys(v.name for v, _ in answers))
+                yield Draft(
+                    location=Location(line=block.line, page=block.page),
+                    actual=n, expected=expected,
+                    values={"noun": noun, "tables": tables, "claim": m.group(0).strip()},
+                    evidence={"sentence": text, "tables": [v.name for v, _ in answers]},
+                    key=f"count|{noun.lower()}|{n}|{expected}",
+                )
+
+
+def operative_pk(report) -> TableView | None:
+    amended = [v for v in report.views if v.kind == "pk_amendment"]
+    if amended:
+        return amended[-1]
+    plain = [v for v in report.views if v.kind == "pk"]
+    return plain[-1] if plain else None
+
+
+def pk_counts(view: TableView, patterns: dict[str, str]) -> dict[str, int]:
+    out = {}
+    for noun, pattern in patterns.items():
+        rx = re.compile(pattern, re.I)
+        col = next((c for c in view.columns if rx.search(c.header.split("›")[-1].strip())), None)
+        if col is None:
+            continue
+        values = {names.norm(re.sub(r"^[\d.)\s-]+", "", r.cells[col.index]))
+                  for r in view.rows if col.index < len(r.cells) and r.cells[col.index].strip() and r.type != "total"}
+        values.discard("")
+        if values:
+            out[noun] = len(values)
+    return out
+
+
+def _pk(ctx: Context) -> Iterator[Draft]:
+    p = ctx.params
+    view = operative_pk(ctx.report)
+    if view is None:
+        return
+    counts = pk_counts(view, p.pk_columns)
+    if not counts:
+        return
+    others = [(v, pk_counts(v, p.pk_columns)) for v in ctx.report.views
+              if v is not view and v.kind in ("pk", "pk_amendment")]
+    for block in ctx.report.texts:
+        for sentence in split(block.text):
+            claims = [(n, noun.lower(), m) for n, noun, m in _claims(sentence.text) if noun.lower() in p.pk_columns]
+            if len({noun for _, noun, _ in claims}) < p.min_pk_nouns:
+                continue
+            for n, noun, m in claims:
+                expected = counts.get(noun)
+                if expected is None or expected == n:
+                    continue
+                # a count that another (earlier) PK table gives is likely copied from it: a note
+                earlier = next((v for v, c in others if c.get(noun) == n), None)
+                yield Draft(
+                    location=Location(line=block.line, page=block.page),
+                    actual=n, expected=expected,
+                    grade="note" if earlier is not None else "mismatch",
+                    variant="earlier_pk" if earlier is not None else "default",
+                    values={"noun": noun, "tables": view.name, "claim": m.group(0).strip(),
+                            "earlier": earlier.name if earlier is not None else ""},
+                    evidence={"sentence": sentence.text, "pk": view.name, "counts": counts},
+                    key=f"pk-count|{noun}|{n}|{expected}",
+                )

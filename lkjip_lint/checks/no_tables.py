@@ -1,0 +1,48 @@
+"""no_tables — no table was recognised in the whole document.
+
+A linter that reads nothing finds nothing: a PDF of scanned pages, a DOCX whose
+tables are pictures or a text conversion that lost its tab stops would pass
+every table check silently. When the document has no table at all and it looks
+like a report (a contents list or `min_chapters` BAB headings), or its text
+names table captions ("Tabel 3.2"), or it has hardly any text, this says so.
+
+Parameters: min_chapters (3), min_text_blocks (3).
+
+Good:  a report whose tables were read
+Bad:   a report of 40 pages with "Tabel 1.1" … "Tabel 3.14" and no table read
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict
+
+from lkjip_lint.checks.base import Context
+from lkjip_lint.checks.structure import whole_report
+from lkjip_lint.checks.table_numbering import body_captions
+from lkjip_lint.document import Location
+from lkjip_lint.finding import Draft
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    min_chapters: int = 3
+    min_text_blocks: int = 3
+
+
+def run(ctx: Context) -> Iterator[Draft]:
+    report = ctx.report
+    if report.document.tables():
+        return
+    captions = [c for c in body_captions(report)]
+    texts = report.texts
+    if not (whole_report(report, ctx.params.min_chapters) or captions or len(texts) < ctx.params.min_text_blocks):
+        return
+    notes = "; ".join(report.document.notes)
+    yield Draft(
+        location=Location(),
+        actual=0, expected=None,
+        values={"captions": len(captions), "blocks": len(texts), "notes": notes or "—"},
+        evidence={"captions": [c.label for c in captions][:20], "reader_notes": report.document.notes},
+        key="no-tables",
+    )

@@ -1,0 +1,108 @@
+"""structure — the parts PermenPANRB 53/2014 requires of a Laporan Kinerja.
+
+For a document that looks like a whole report (it has a contents list, or at
+least `min_chapters` BAB headings), checks that it has
+
+- an Ikhtisar Eksekutif / Ringkasan Eksekutif (`summary`);
+- BAB I to BAB IV, each present (`chapter`) and in order (`order`);
+- the Perjanjian Kinerja table (kind pk / pk_amendment) in BAB II (`pk`);
+- a capaian table (kind capaian / multi_year) in BAB III (`capaian`);
+- a budget realisation table (kind budget) in BAB III (`budget`);
+- a signature: the name, title and NIP or rank of the head of the instansi (`signature`).
+
+A table found in another part than the expected one gives a note. Findings are
+about the whole document and have no line. Fragments of reports are left alone.
+
+Parameters: chapters, summary_headings, min_chapters, parts (part → {chapter, kinds}).
+
+Good:  IKHTISAR EKSEKUTIF … BAB I … BAB II (Tabel PK) … BAB III (capaian, anggaran) … BAB IV … CAMAT …
+Bad:   BAB I … BAB III … BAB IV                     (BAB II missing)
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lkjip_lint.checks.base import Context
+from lkjip_lint.checks.contents import leader_text
+from lkjip_lint.document import Heading, ListBlock, Location
+from lkjip_lint.finding import Draft
+from lkjip_lint.readers.structure import chapter_of
+
+
+class Part(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    chapter: str
+    kinds: list[str]
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    chapters: list[str] = Field(default_factory=lambda: ["BAB I", "BAB II", "BAB III", "BAB IV"])
+    summary_headings: list[str] = Field(default_factory=lambda: [r"ikhtisar\s+eksekutif", r"ringkasan\s+eksekutif",
+                                                                  r"executive\s+summary"])
+    min_chapters: int = 3
+    parts: dict[str, Part] = Field(default_factory=lambda: {
+        "pk": Part(chapter="BAB II", kinds=["pk", "pk_amendment"]),
+        "capaian": Part(chapter="BAB III", kinds=["capaian", "multi_year"]),
+        "budget": Part(chapter="BAB III", kinds=["budget"]),
+    })
+    signature: bool = True
+
+
+_PART_NAMES = {
+    "pk": ("Perjanjian Kinerja", "the Perjanjian Kinerja"),
+    "capaian": ("tabel capaian kinerja", "a capaian table"),
+    "budget": ("tabel realisasi anggaran", "a budget realisation table"),
+}
+
+
+def whole_report(report, min_chapters: int) -> bool:
+    if any(isinstance(b, ListBlock) and b.kind == "contents" and b.entries for b in report.document.blocks):
+        return True
+    chapters = {chapter_of(b.text) for b in report.document.blocks if isinstance(b, Heading) and not leader_text(b.text)}
+    return len({c for c in chapters if c and c.startswith("BAB ")}) >= min_chapters
+
+
+def _draft(variant: str, key: str, **values) -> Draft:
+    # `actual` names the part: findings without a line are told apart by it
+    return Draft(location=Location(), actual=values.get("part"), expected=values.get("expected"), variant=variant,
+                 values=values, key=f"structure|{key}", grade=values.pop("grade", "mismatch"))
+
+
+def run(ctx: Context) -> Iterator[Draft]:
+    report, p = ctx.report, ctx.params
+    if not whole_report(report, p.min_chapters):
+        return
+    # a heading with dot leaders is a line of the contents, not the chapter itself
+    headings = [b for b in report.document.blocks if isinstance(b, Heading) and not leader_text(b.text)]
+    summary = [re.compile(s, re.I) for s in p.summary_headings]
+    short = [t.text for t in report.texts if len(t.text) <= 60]
+    if not any(any(s.search(t) for s in summary) for t in short):
+        yield _draft("summary", "summary", part="Ikhtisar Eksekutif")
+    first: dict[str, int] = {}
+    for i, h in enumerate(headings):
+        chapter = chapter_of(h.text)
+        if chapter and chapter.startswith("BAB "):
+            first.setdefault(chapter, i)
+    present = [c for c in p.chapters if c in first]
+    for chapter in p.chapters:
+        if chapter not in first:
+            yield _draft("chapter", f"chapter|{chapter}", part=chapter)
+    positions = [first[c] for c in present]
+    if positions != sorted(positions):
+        printed = " → ".join(sorted(present, key=lambda c: first[c]))
+        yield _draft("order", "order", part=printed, expected=" → ".join(present))
+    for name, part in p.parts.items():
+        tables = [v for v in report.views if v.kind in part.kinds]
+        label_id, label_en = _PART_NAMES.get(name, (name, name))
+        if not tables:
+            yield _draft("missing_part", f"part|{name}", part=label_id, part_en=label_en, chapter=part.chapter)
+        elif not any(v.table.section == part.chapter for v in tables):
+            found = ", ".join(sorted({v.table.section or "?" for v in tables}))
+            yield _draft("misplaced_part", f"placed|{name}", part=label_id, part_en=label_en, chapter=part.chapter,
+                         found=found, grade="note")
+    if p.signature and report.subject.signatory is None:
+        yield _draft("signature", "signature", part="tanda tangan")

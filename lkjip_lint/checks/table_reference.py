@@ -1,0 +1,70 @@
+"""table_reference — the text refers to a table number no caption carries.
+
+"… dapat dilihat pada Tabel 19." where the table that follows is captioned
+"Tabel 28": each "Tabel N" / "Tabel N.M" in the running text is looked up among
+the body's captions (tables' captions and caption lines with no readable
+table). A number no caption carries is reported; when a numbered caption
+follows the reference within `window` blocks and the sentence does not point
+back ("di atas", "tersebut"), it is the table meant and `expected` is its
+label; otherwise the finding is a note without `expected` (the table may be an
+image, or in a part of the report not read).
+
+Parameters: window (2), backward (regular expressions).
+
+Good:  … dapat dilihat pada Tabel 28. ⏎ Tabel 28. Analisis Tingkat Efisiensi …
+Bad:   … dapat dilihat pada Tabel 19. ⏎ Tabel 28. Analisis Tingkat Efisiensi …   (expected Tabel 28)
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from lkjip_lint.checks.base import Context
+from lkjip_lint.checks.table_list import number_key
+from lkjip_lint.checks.table_numbering import body_captions
+from lkjip_lint.document import Heading, Location, Paragraph
+from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.sentences import sentence_at
+
+_REF = re.compile(r"(?<![\w])tabel\s+(?P<num>(?:\d+|[IVX]+)(?:\.\d+)*)(?![\w])", re.I)
+
+
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    window: int = 2
+    backward: list[str] = Field(default_factory=lambda: [r"di\s*atas", r"sebelumnya", r"terdahulu", r"tersebut"])
+
+
+def run(ctx: Context) -> Iterator[Draft]:
+    captions = body_captions(ctx.report)
+    numbers = {number_key(c.number) for c in captions if c.number}
+    caption_blocks = {c.index for c in captions}
+    by_index = {c.index: c for c in captions}
+    blocks = ctx.report.document.blocks
+    for i, block in enumerate(blocks):
+        if not isinstance(block, (Paragraph, Heading)) or i in caption_blocks:
+            continue
+        for m in _REF.finditer(block.text):
+            number = m.group("num")
+            if re.fullmatch(r"[IVX]+", number) and not number.isupper():
+                continue
+            if number_key(number) in numbers:
+                continue
+            sentence = sentence_at(block.text, m.start()).text
+            looks_back = any(re.search(b, sentence, re.I) for b in ctx.params.backward)
+            following = None if looks_back else next((by_index[j] for j in range(i + 1, min(len(blocks), i + 1 + ctx.params.window))
+                              if j in by_index), None)
+            location = Location(line=block.line, page=block.page)
+            values = {"reference": f"Tabel {number}"}
+            if following is not None and following.number:
+                yield Draft(location=location, actual=f"Tabel {number}", expected=f"Tabel {following.number}",
+                            values={**values, "caption": f"Tabel {following.number}", "title": following.title},
+                            evidence={"sentence": block.text[max(0, m.start() - 150):m.end() + 50]},
+                            key=f"ref|{number}|{following.number}")
+            else:
+                yield Draft(location=location, actual=f"Tabel {number}", expected=None, grade="note",
+                            variant="unknown", values=values,
+                            evidence={"sentence": block.text[max(0, m.start() - 150):m.end() + 50]},
+                            key=f"ref|{number}")
