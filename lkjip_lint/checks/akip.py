@@ -48,7 +48,7 @@ def run(ctx: Context) -> Iterator[Draft]:
             if n.value > b.value:
                 yield Draft(location=view.location(row, nilai), actual=to_json_number(n.value), expected=None,
                             variant="over_weight", values={"table": view.name, "row": row.label, "weight": b.raw},
-                            key=f"{view.name}|{row.label}|over|{n.raw}")
+                            key=f"{view.ident}|{row.label}|over|{n.raw}")
         if total_row is None:
             continue
         row, b, n = total_row
@@ -78,4 +78,4 @@ def _predikat(view, nilai, total: Decimal, scale) -> Iterator[Draft]:
             variant = "predikat"
         yield Draft(location=view.location(row, nilai), actual=text, expected=band.label, grade=grade,
                     variant=variant, values={"table": view.name, "total": to_json_number(total)},
-                    key=f"{view.name}|predikat|{text}")
+                    key=f"{view.ident}|predikat|{text}")

@@ -48,7 +48,7 @@ def number_draft(view: TableView, row, col, printed: Num, verdict: Verdict, **ex
         variant="truncated" if verdict.reason == "truncated" else extra.pop("variant", "default"),
         values=values,
         evidence={"table": view.snapshot(highlight), **extra.pop("evidence", {})},
-        key=f"{view.name}|{row.label}|{col.header}|{printed.raw}",
+        key=f"{view.ident}|{row.label}|{col.header}|{printed.raw}|{verdict.expected}",
     )
 
 

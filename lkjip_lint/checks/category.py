@@ -57,7 +57,7 @@ def run(ctx: Context) -> Iterator[Draft]:
             if value is None:
                 continue
             yield from _judge(label, value, scale, foreign, view.location(row, kat),
-                              key=f"{view.name}|{row.label}|{label}",
+                              key=f"{view.ident}|{row.label}|{label}",
                               evidence=lambda view=view, row=row: {"table": view.snapshot([{"row": row.index, "col": kat.index}])},
                               where=f"{view.name}, {row.label}")
     if ctx.params.text:

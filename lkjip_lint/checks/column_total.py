@@ -77,7 +77,7 @@ def _cell(view, row, col, covered) -> Iterator[Draft]:
                     "count": len(numbers), "expected_text": format_id(computed.point, decimals)},
             evidence={"table": view.snapshot([{"row": row.index, "col": col.index, "expected": str(expected)}]),
                       "parts": [n.raw for n in numbers]},
-            key=f"{view.name}|{row.label}|{col.header}|{total.raw}",
+            key=f"{view.ident}|{row.label}|{col.header}|{total.raw}|{expected}",
         )
         return
     if not isinstance(total, Num):

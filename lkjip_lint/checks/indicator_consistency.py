@@ -48,7 +48,7 @@ def run(ctx: Context) -> Iterator[Draft]:
                                 expected=to_json_number(verdict.expected), grade=verdict.grade,
                                 values={"where": f"{view.name}, {row.label}", "indicator": ind.name},
                                 evidence={"table": view.snapshot([{"row": row.index, "col": col.index}])},
-                                key=f"{view.name}|{row.label}|{printed.raw}")
+                                key=f"{view.ident}|{row.label}|{printed.raw}")
     for claim in report.claims:
         if claim.kind != "indicator_capaian" or claim.indicator_capaian is None:
             continue

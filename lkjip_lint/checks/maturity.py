@@ -35,12 +35,12 @@ def run(ctx: Context) -> Iterator[Draft]:
             if not (1 <= n.value <= 5) or n.value != n.value.to_integral_value():
                 yield Draft(location=view.location(row, col), actual=to_json_number(n.value), expected=None,
                             variant="range", values={"table": view.name, "row": row.label},
-                            key=f"{view.name}|{row.label}|{n.raw}")
+                            key=f"{view.ident}|{row.label}|{n.raw}")
         if not scores:
             continue
         if len(scores) != 11:
             yield Draft(location=view.location(), actual=len(scores), expected=11, grade="note", variant="count",
-                        values={"table": view.name}, key=f"{view.name}|count")
+                        values={"table": view.name}, key=f"{view.ident}|count")
         total = sum(scores, Decimal(0))
         for ind in report.indicators:
             if not re.search(r"kematangan", ind.name, re.I):
@@ -49,4 +49,4 @@ def run(ctx: Context) -> Iterator[Draft]:
             if stated and total not in stated:
                 yield Draft(location=view.location(), actual=to_json_number(total), expected=to_json_number(max(stated)),
                             variant="total", values={"table": view.name, "indicator": ind.name},
-                            key=f"{view.name}|total|{total}")
+                            key=f"{view.ident}|total|{total}")

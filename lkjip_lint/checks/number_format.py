@@ -32,7 +32,7 @@ def run(ctx: Context) -> Iterator[Draft]:
                         yield Draft(location=view.location(row, col), actual=value.raw, expected=None,
                                     values={"table": view.name, "row": row.label, "column": col.header,
                                             "reason": value.reason},
-                                    key=f"{view.name}|{row.label}|{col.header}|{value.raw}")
+                                    key=f"{view.ident}|{row.label}|{col.header}|{value.raw}")
             else:
                 styles = {v.style for _, v in cells if isinstance(v, Num) and v.style in ("comma", "point")}
                 if len(styles) == 2:
@@ -40,7 +40,7 @@ def run(ctx: Context) -> Iterator[Draft]:
                     row, value = odd
                     yield Draft(location=view.location(row, col), actual=value.raw, expected=None, grade="note",
                                 values={"table": view.name, "row": row.label, "column": col.header},
-                                key=f"{view.name}|{col.header}|mixed")
+                                key=f"{view.ident}|{col.header}|mixed")
 
 
 def _minority(cells):

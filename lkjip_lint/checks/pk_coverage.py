@@ -39,7 +39,7 @@ def run(ctx: Context) -> Iterator[Draft]:
                 continue
             yield Draft(location=view.location(row), actual=name, expected=None, variant="unknown",
                         values={"indicator": name, "table": view.name, "pk": pk.name},
-                        key=f"unknown|{view.name}|{name}")
+                        key=f"unknown|{view.ident}|{name}")
     for row in pk.rows:
         ind = report.find_indicator(indicator_name(pk, row))
         if ind is not None and ind.name not in reported:

@@ -53,4 +53,4 @@ def run(ctx: Context) -> Iterator[Draft]:
                             values={"where": f"{view.name}, {row.label}", "indicator": ind.name,
                                     "pk": pk.name, "pk_line": pk_row.line or pk_row.page},
                             evidence={"table": view.snapshot([{"row": row.index, "col": col.index, "expected": pk_value.raw}])},
-                            key=f"{view.name}|{ind.name}|{printed.raw}|{pk_value.raw}")
+                            key=f"{view.ident}|{ind.name}|{printed.raw}|{pk_value.raw}")

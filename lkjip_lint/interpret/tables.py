@@ -39,6 +39,14 @@ class TableView:
         return self.table.label()
 
     @property
+    def ident(self) -> str:
+        """A name for baseline keys: caption number and title, never a line or page number."""
+        cap = self.table.caption
+        if cap is not None:
+            return f"Tabel {cap.raw_number or ''} {cap.title}".strip()
+        return "tabel " + " | ".join(c.header for c in self.columns)[:80]
+
+    @property
     def title(self) -> str:
         return self.table.caption.title if self.table.caption else ""
 

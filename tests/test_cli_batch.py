@@ -1,0 +1,82 @@
+"""CI behaviour: selection, baselines that survive moved lines, batches with a bad file."""
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from lkjip_lint.cli import main
+
+from tests.helpers import FIXTURES
+
+REPORT = FIXTURES / "purbalingga-2024.txt"
+
+
+def run(*args):
+    result = CliRunner().invoke(main, ["check", "--format", "json", *map(str, args)])
+    return result.exit_code, json.loads(result.stdout) if result.stdout.strip().startswith("{") else result.output
+
+
+def rules_of(data):
+    return {f["rule"] for f in data["files"][0]["findings"]}
+
+
+def test_ignore_removes_exactly_that_rule():
+    _, full = run(REPORT)
+    _, without = run("--ignore", "CAP001", REPORT)
+    assert "CAP001" in rules_of(full) and "CAP001" not in rules_of(without)
+    assert rules_of(full) - {"CAP001"} == rules_of(without)
+    before = [f for f in full["files"][0]["findings"] if f["rule"] != "CAP001"]
+    assert before == without["files"][0]["findings"]
+
+
+def test_select_by_prefix():
+    _, data = run("--select", "PCT,SUM00", REPORT)
+    assert rules_of(data) and all(r.startswith(("PCT", "SUM00")) for r in rules_of(data))
+
+
+def test_baseline_survives_inserted_lines_and_shows_new_defects(tmp_path):
+    report = tmp_path / "report.txt"
+    shutil.copy(REPORT, report)
+    baseline = tmp_path / "baseline.json"
+    code, _ = run("--write-baseline", baseline, report)
+    assert code == 1 and json.loads(baseline.read_text())["findings"]
+    text = REPORT.read_text(encoding="utf-8")
+    report.write_text("Catatan revisi\n\n" + text, encoding="utf-8")  # two lines inserted at the top
+    code, data = run("--baseline", baseline, report)
+    assert data["files"][0]["findings"] == [] and code == 0
+    broken = text.replace("2\tKulon\t0,56\t-\t3\t12", "2\tKulon\t0,56\t-\t3\t12").replace(
+        "6\tBancar\t1,21\t-\t6\t18", "6\tBancar\t1,21\t-\t6\t19")
+    report.write_text("Catatan revisi\n\n" + broken, encoding="utf-8")
+    code, data = run("--baseline", baseline, report)
+    new = data["files"][0]["findings"]
+    assert code == 1 and {f["rule"] for f in new} <= {"SUM001", "COUNT001"}  # only what the new defect changed
+    assert any(f["expected"] == 258 for f in new)  # RT now adds up to 258
+
+
+def test_batch_of_twelve_reports_and_a_corrupt_pdf(tmp_path):
+    for i in range(12):
+        shutil.copy(REPORT if i % 2 else FIXTURES / "purbalingga-2024-clean.txt", tmp_path / f"laporan-{i:02}.txt")
+    (tmp_path / "rusak.pdf").write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 20)
+    result = CliRunner().invoke(main, ["check", "--format", "json", "--jobs", "2", str(tmp_path)])
+    data = json.loads(result.output)
+    assert result.exit_code == 2
+    readable = [f for f in data["files"] if not f.get("error")]
+    assert len(readable) == 12 and all(f["tables_read"] == 22 for f in readable)
+    [bad] = [f for f in data["files"] if f.get("error")]
+    assert bad["path"].endswith("rusak.pdf")
+
+
+def test_text_batch_ends_with_a_summary_table(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(REPORT, tmp_path / name)
+    result = CliRunner().invoke(main, ["check", "--jobs", "1", str(tmp_path)])
+    tail = result.output.strip().splitlines()[-3:]
+    assert tail[0].split()[:2] == ["berkas", "galat"] and tail[1].endswith("22")
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "github", "html"])
+def test_every_format_writes_to_output_file(tmp_path, fmt):
+    out = tmp_path / f"out.{fmt}"
+    result = CliRunner().invoke(main, ["check", "--format", fmt, "--output", str(out), str(REPORT)])
+    assert result.exit_code == 1 and out.stat().st_size > 500 and result.output == ""
