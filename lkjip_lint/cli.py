@@ -95,5 +95,26 @@ def explain(code, rule_dirs, lang):
     sys.exit(run_explain(code, rule_dirs, lang or "id"))
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (default: this computer only).")
+@click.option("--port", default=8000, type=click.IntRange(0, 65535), show_default=True, help="Port (0: any free port).")
+@click.option("--max-upload-mb", type=click.FloatRange(min=0.001), default=20.0, show_default=True, help="Largest upload accepted.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Check processes (default: up to 4, one per core).")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path), help="Extra folder of rule files.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="Configuration file (default: found from the current folder).")
+@_lang_option
+def serve(host, port, max_upload_mb, workers, rule_dirs, config_path, lang):
+    """Halaman web lokal untuk staf. / Local web page: drop a report, see what to fix."""
+    # The web extra is optional: `check` and friends never import it.
+    from lkjip_lint.web import missing
+
+    if missing():
+        click.echo(f"lkjip-lint serve needs {', '.join(missing())}: pip install 'lkjip-lint[web]'", err=True)
+        sys.exit(2)
+    from lkjip_lint.web.server import run
+
+    sys.exit(run(host, port, max_upload_mb, workers, config_path, rule_dirs, lang or "id"))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,67 @@
+"""What runs in the check processes: read → check → JSON contract + HTML report.
+
+Kept free of web imports so the pool's processes start light. Rules and
+configuration are loaded once per process (`init`), options once per language.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+_STATE: dict = {}
+
+
+def init(config_path: str | None, rule_dirs: tuple[str, ...], start: str, max_bytes: int) -> None:
+    """Load configuration and rules; raises ConfigError/RuleFileError (the server reports them at start)."""
+    from lkjip_lint.app import _load_config
+
+    config = _load_config(Path(config_path) if config_path else None, Path(start))
+    _STATE.clear()
+    _STATE.update(config=config, rule_dirs=tuple(Path(d) for d in rule_dirs), max_bytes=max_bytes, options={})
+    _options("id")  # fail now, not at the first upload, when a rule file is broken
+
+
+def _options(lang: str):
+    cached = _STATE["options"].get(lang)
+    if cached is None:
+        from lkjip_lint.app import _options as build
+        from lkjip_lint.interpret.vocabulary import load_vocabulary
+
+        options, rules = build(_STATE["config"], _STATE["rule_dirs"], None, lang)
+        options.max_bytes = _STATE["max_bytes"]
+        options.vocab = load_vocabulary(options.rule_dirs)  # once, not per upload
+        cached = _STATE["options"][lang] = (options, rules)
+    return cached
+
+
+def check(path: str, name: str, lang: str, want_html: bool) -> dict:
+    """{"report": JSON contract, "html": report or None, "error": input error message or None}.
+
+    `name` (the uploaded file's own name) replaces the temporary path everywhere
+    the user sees it.
+    """
+    from lkjip_lint.lint import check_file
+    from lkjip_lint.reporters.json_report import as_dict
+
+    options, rules = _options(lang)
+    result = check_file(Path(path), options).model_copy(update={"path": name})
+    html = None
+    if want_html and result.error is None:
+        from lkjip_lint.reporters.html import render
+
+        html = render([result], rules, lang, _documents([result]))
+    return {"report": as_dict([result]), "html": html, "error": result.error}
+
+
+def _documents(results) -> dict:
+    # The CLI's chart data for the HTML report, so `serve` shows what `check --format html` shows.
+    try:
+        from lkjip_lint.app import _documents as documents
+
+        return documents(results) or {}
+    except Exception:  # charts are optional; never lose the findings over them
+        return {}
+
+
+def ping() -> bool:
+    """Used at start-up to spawn a worker (and load the rules) before the first upload."""
+    return bool(_STATE)
