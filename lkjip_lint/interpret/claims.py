@@ -22,6 +22,7 @@ from lkjip_lint.numbers import Num, find_numbers
 from lkjip_lint.resources import rules_dir
 from lkjip_lint.yamlio import safe_load
 
+MAX_SENTENCE = 3000
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z“\"(\-•])")
 
 
@@ -136,6 +137,8 @@ def extract_claims(report) -> list[Claim]:
             continue
         para_tokens: list[tuple[str, Token]] = []
         for sentence in sentences(block.text):
+            if len(sentence) > MAX_SENTENCE:
+                continue  # not a sentence (a flattened table, a pasted blob): nothing to claim
             toks = tokens(sentence)
             para_tokens.extend((sentence, t) for t in toks)
             claims.extend(_capaian_claims(sentence, toks, block))

@@ -58,7 +58,7 @@ def _title_lines(report) -> list[tuple[str, int | None]]:
             break
         if re.match(r"^(daftar isi|bab\s+[i1]\b)", text, re.I):
             break
-        out.append((text, block.line))
+        out.append((text[:400], block.line))  # a title line is short; a runaway one is cut
     return out
 
 
