@@ -143,9 +143,14 @@ def display(name: str | None) -> str | None:
     return " ".join(w.lower() if w.lower() in _CONNECTORS and i else w for i, w in enumerate(name.split()))
 
 
+_QUOTES = re.compile(r"[“”\"'‘’`]")
+_SPACES = re.compile(r"\s+")
+_NON_DIGITS = re.compile(r"\D")
+
+
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
-    text = re.sub(r"[“”\"'‘’`]", "", text or "")
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return _SPACES.sub(" ", _QUOTES.sub("", text or "")).strip().lower()
 
 
 def same_name(name: str, own: str) -> bool:
@@ -166,7 +171,7 @@ def near(a: str, b: str, max_distance: int = 2, max_ratio: float = 0.2) -> int |
     x, y = norm(a), norm(b)
     if x == y or not x or not y:
         return None
-    if re.sub(r"\D", "", x) != re.sub(r"\D", "", y):
+    if _NON_DIGITS.sub("", x) != _NON_DIGITS.sub("", y):
         return None  # "Sasaran 1" / "Sasaran 2", "S-1" / "S-2": different things
     d = Levenshtein.distance(x, y, score_cutoff=max_distance)
     if d > max_distance:
