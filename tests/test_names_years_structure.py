@@ -1,11 +1,9 @@
 """Names, years and document structure (issue 4): small inline reports, good and bad,
-plus the data-driven cases in tests/cases/document/*.yaml."""
+(the data-driven cases in tests/cases/document/*.yaml run in tests/test_cases.py)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-import yaml
 
 from lkjip_lint.engine.loader import load_rules
 from lkjip_lint.engine.runner import run_rules
@@ -602,21 +600,3 @@ def test_caption_with_no_table_is_a_note():
     assert lint(text, "READ002") == []
     notes = lint(text, "READ002", severities=("info",))
     assert lines(notes) == [line_of(text, "Tabel 3.12")]
-
-
-# -- data-driven cases --------------------------------------------------------------------------------
-
-def _cases():
-    for path in sorted(CASES.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for case in data.get("cases", []):
-            yield pytest.param(case, id=f"{path.stem}:{case['name']}")
-
-
-@pytest.mark.parametrize("case", list(_cases()))
-def test_document_cases(case):
-    settings = Settings(**case.get("settings", {}))
-    found = lint(case["text"], case["rule"], settings, severities=tuple(case.get("severities", ["error", "warning"])))
-    got = [{"line": f.location.line, "expected": f.expected} for f in found]
-    want = [{"line": e.get("line"), "expected": e.get("expected")} for e in case["expect"]]
-    assert sorted(got, key=str) == sorted(want, key=str)
