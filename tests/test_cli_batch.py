@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from lkjip_lint.cli import main
 
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, ROOT
 
 REPORT = FIXTURES / "purbalingga-2024.txt"
 
@@ -80,3 +80,39 @@ def test_every_format_writes_to_output_file(tmp_path, fmt):
     out = tmp_path / f"out.{fmt}"
     result = CliRunner().invoke(main, ["check", "--format", fmt, "--output", str(out), str(REPORT)])
     assert result.exit_code == 1 and out.stat().st_size > 500 and result.output == ""
+
+
+SARIF_SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+
+
+@pytest.mark.skipif(not SARIF_SCHEMA.exists(), reason="official SARIF schema not available (../shared/schemas)")
+def test_sarif_of_the_corpus_report_validates_against_the_official_schema():
+    import jsonschema
+
+    result = CliRunner().invoke(main, ["check", "--format", "sarif", str(REPORT), str(FIXTURES / "purbalingga-2024.docx")])
+    sarif = json.loads(result.stdout)
+    jsonschema.validate(sarif, json.loads(SARIF_SCHEMA.read_text()))
+    results = sarif["runs"][0]["results"]
+    assert results and all(r.get("locations") for r in results)
+    assert all(r["partialFingerprints"] for r in results)
+    docx = [r for r in results if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith(".docx")]
+    assert docx and any(r["locations"][0].get("logicalLocations") for r in docx)
+
+
+def test_junit_of_the_corpus_report_parses_with_failures():
+    import xml.etree.ElementTree as ET
+
+    result = CliRunner().invoke(main, ["check", "--format", "junit", str(REPORT)])
+    root = ET.fromstring(result.stdout)
+    cases = root.findall(".//testcase")
+    names = [(c.get("classname"), c.get("name")) for c in cases]
+    assert len(names) == len(set(names)) and root.findall(".//failure")
+
+
+def test_github_annotations_of_the_corpus_report_are_well_formed():
+    import re
+
+    result = CliRunner().invoke(main, ["check", "--format", "github", str(REPORT)])
+    lines = [l for l in result.stdout.splitlines() if l]
+    pattern = re.compile(r"^::(error|warning|notice) file=[^,]+(,line=\d+)?,title=[^:]+::.+$")
+    assert lines and all(pattern.match(l) for l in lines)
