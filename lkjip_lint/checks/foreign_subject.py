@@ -62,7 +62,7 @@ def run(ctx: Context) -> Iterator[Draft]:
     before = [re.compile(rf"(?:{p})\s*$", re.I) for p in ctx.params.actor_before]
     after = [re.compile(rf"^\s*(?:{p})", re.I) for p in ctx.params.actor_after]
     seen: set[tuple] = set()
-    for text, line, page, table in names.text_blocks(ctx.report):
+    for text, line, page, table, para in names.text_blocks(ctx.report):
         for mention in names.find_mentions(text, [subject.kind]):
             if mention.kind.lower() != own_kind:
                 continue
@@ -81,13 +81,13 @@ def run(ctx: Context) -> Iterator[Draft]:
                 head, tail = text[:mention.start], text[mention.end:]
                 if not (any(p.search(head) for p in before) or any(p.search(tail) for p in after)):
                     continue
-            key = (line, page, names.norm(mention.name))
+            key = (line, page, para, names.norm(mention.name))
             if key in seen:
                 continue
             seen.add(key)
             printed = f"{subject.kind} {_as_printed(mention.name)}"
             yield Draft(
-                location=Location(line=line, page=page, table=table),
+                location=Location(line=line, page=page, table=table, paragraph=None if line else para),
                 actual=printed,
                 expected=names.display(subject.full_name),
                 values={"name": printed, "own": names.display(subject.full_name), "sentence": _short(sentence)},

@@ -37,7 +37,7 @@ def _sources(report):
     for block in report.document.blocks:
         if isinstance(block, ListBlock):
             for entry in block.entries:
-                yield entry.text, entry.line, entry.page, None
+                yield entry.text, entry.line, entry.page, None, None
 
 
 def run(ctx: Context) -> Iterator[Draft]:
@@ -52,7 +52,7 @@ def run(ctx: Context) -> Iterator[Draft]:
                 targets.setdefault(parent.lower(), (parent, subject.kabupaten))
     kinds = [kind for kind, _ in targets.values()]
     seen: set[tuple] = set()
-    for text, line, page, table in _sources(ctx.report):
+    for text, line, page, table, para in _sources(ctx.report):
         for mention in names.find_mentions(text, kinds):
             kind, own = targets.get(mention.kind.lower(), (None, None))
             if own is None or names.same_name(mention.name, own):
@@ -67,12 +67,12 @@ def run(ctx: Context) -> Iterator[Draft]:
                 continue
             printed = f"{kind} {mention.name}"
             correct = names.display(f"{kind} {own}")
-            key = (line, page, names.norm(printed))
+            key = (line, page, para, names.norm(printed))
             if key in seen:
                 continue
             seen.add(key)
             yield Draft(
-                location=Location(line=line, page=page, table=table),
+                location=Location(line=line, page=page, table=table, paragraph=None if line else para),
                 actual=printed,
                 expected=correct,
                 values={"name": printed, "own": correct, "distance": d},

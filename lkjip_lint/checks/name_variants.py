@@ -169,7 +169,7 @@ def _text(ctx: Context) -> Iterator[Draft]:
         return
     subject = ctx.report.subject
     seen = set()
-    for text, line, page, table in names.text_blocks(ctx.report):
+    for text, line, page, table, para in names.text_blocks(ctx.report):
         for mention in names.find_mentions(text):
             key = names.norm(mention.name)
             if key in labels or len(key) < p.min_length:
@@ -187,12 +187,12 @@ def _text(ctx: Context) -> Iterator[Draft]:
                     d = None
                 if d is not None and (best is None or d < best[0]):
                     best = (d, printed, view, row)
-            if best is None or (line, key) in seen:
+            if best is None or (line, para, key) in seen:
                 continue
-            seen.add((line, key))
+            seen.add((line, para, key))
             _, printed, view, row = best
             yield Draft(
-                location=Location(line=line, page=page, table=table),
+                location=Location(line=line, page=page, table=table, paragraph=None if line else para),
                 actual=mention.name,
                 expected=printed,
                 values={"name": mention.name, "other": printed, "where": "teks",
@@ -230,11 +230,11 @@ def _signatory(ctx: Context) -> Iterator[Draft]:
     blocks = [b for b in ctx.report.document.blocks if isinstance(b, (Paragraph, Heading))]
     pattern = re.compile(r"(?<!\w)" + r"\W+".join(re.escape(w) for w in core.split()) + r"(?!\w)", re.I)
     for i, block in enumerate(blocks):
-        if block.line == sig.line or len(block.text) > 80 or not pattern.search(block.text):
+        if block.index == sig.block or len(block.text) > 80 or not pattern.search(block.text):
             continue
         if _squash(block.text) != _squash(sig.name):
             yield Draft(
-                location=Location(line=block.line, page=block.page),
+                location=Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1),
                 actual=_squash(block.text), expected=_squash(sig.name), grade="note", variant="official",
                 values={"name": _squash(block.text), "other": _squash(sig.name), "what": "nama", "what_en": "name"},
                 key=f"official-name|{_squash(block.text)}|{_squash(sig.name)}",
@@ -242,7 +242,7 @@ def _signatory(ctx: Context) -> Iterator[Draft]:
         rank = next((b for b in blocks[i + 1:i + 4] if _RANK.match(b.text.strip())), None)
         if rank is not None and sig.rank and _squash(rank.text) != _squash(sig.rank):
             yield Draft(
-                location=Location(line=rank.line, page=rank.page),
+                location=Location(line=rank.line, page=rank.page, paragraph=None if rank.line else rank.index + 1),
                 actual=_squash(rank.text), expected=_squash(sig.rank), grade="note", variant="official",
                 values={"name": _squash(rank.text), "other": _squash(sig.rank), "what": "pangkat", "what_en": "rank"},
                 key=f"official-rank|{_squash(rank.text)}|{_squash(sig.rank)}",

@@ -104,14 +104,14 @@ def run(ctx: Context) -> Iterator[Draft]:
         if not found or year in found or len(found) != 1:
             continue
         named = next(iter(found))
-        key = (line, page, named)
+        key = (line, page, named, text.strip()[:120])
         if key in seen:
             continue
         seen.add(key)
         yield Draft(
-            # a list entry is named in `row`: on a PDF page only its wording tells two entries apart
+            # a list entry or heading is named in `row`: without lines only its wording tells two apart
             location=Location(line=line, page=page, table=table,
-                              row=text.strip()[:120] if where in ("contents", "table_list") else None),
+                              row=text.strip()[:120] if where != "caption" else None),
             actual=named, expected=year,
             grade="mismatch" if named < year else "note",
             variant="default" if named < year else "later",

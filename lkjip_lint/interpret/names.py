@@ -211,9 +211,9 @@ def source(text: str) -> bool:
 
 
 def text_blocks(report):
-    """Paragraphs and headings, then captions: (text, line, page, where)."""
+    """Paragraphs and headings, then captions: (text, line, page, where, paragraph number)."""
     for block in report.document.blocks:
         if isinstance(block, (Paragraph, Heading)):
-            yield block.text, block.line, block.page, None
+            yield block.text, block.line, block.page, None, block.index + 1
         elif isinstance(block, Table) and block.caption and block.caption.title:
-            yield block.caption.title, block.caption.line or block.line, block.caption.page or block.page, block.label()
+            yield block.caption.title, block.caption.line or block.line, block.caption.page or block.page, block.label(), block.index + 1

@@ -23,6 +23,7 @@ class Signatory(BaseModel):
     rank: str | None = None
     nip: str | None = None
     line: int | None = None
+    block: int | None = None  # the name's block index (formats without lines)
 
 
 class Subject(BaseModel):
@@ -142,5 +143,5 @@ def _signatory(report) -> Signatory | None:
         rank = next((b.text.strip() for b in following if _RANK.match(b.text.strip())), None)
         nip = next((m.group(1).strip() for b in following if (m := _NIP.search(b.text))), None)
         if rank or nip:
-            return Signatory(name=name.text.strip(), title=text, rank=rank, nip=nip, line=name.line)
+            return Signatory(name=name.text.strip(), title=text, rank=rank, nip=nip, line=name.line, block=name.index)
     return None

@@ -62,8 +62,10 @@ class TableView:
 
     def location(self, row: TRow | None = None, col: Column | None = None) -> Location:
         label = row.label if row else None
-        if row is not None and row.line is None and self.table.path is None:
-            label = f"{label} (baris tabel {row.index + 1})"  # no line numbers (DOCX, PDF): say which row
+        if row is not None and row.line is None:
+            # no line numbers (DOCX, PDF, data): say which row — equal rows must stay distinct findings,
+            # and data extracted from a DOCX must name its rows as the DOCX does
+            label = f"{label} (baris tabel {row.index + 1})"
         return Location(
             line=row.line if row else self.table.line,
             page=(row.page if row else None) or self.table.page,
