@@ -107,7 +107,7 @@ def run(ctx: Context) -> Iterator[Draft]:
         if key in listed:
             first = listed[key]
             yield Draft(location=location, actual=entry.text, expected=None, variant="duplicate_entry",
-                        values={**values, "other": first.text, "other_line": first.line or first.page or "?"},
+                        values={**values, "other": first.text, "other_at": Location(line=first.line, page=first.page)},
                         key=f"list-duplicate|{key}|{title_key(entry.text)}")
         else:
             listed[key] = entry
@@ -130,7 +130,7 @@ def run(ctx: Context) -> Iterator[Draft]:
             yield Draft(location=location, actual=entry.text, expected=cap.title, variant="title",
                         grade="note" if close else "mismatch",
                         values={**values, "caption": cap.label, "caption_title": cap.title,
-                                "caption_line": cap.line or cap.page or "?"},
+                                "caption_at": Location(line=cap.line, page=cap.page)},
                         key=f"list-title|{key}|{title_key(entry.text)}|{title_key(cap.title)}")
     for key, cap in numbered.items():
         if key in listed:

@@ -160,7 +160,7 @@ def run(ctx: Context) -> Iterator[Draft]:
             yield Draft(location=location, actual=f"Tabel {cap.number}", expected=None, variant="duplicate",
                         grade="note" if appendix else "mismatch",
                         values={"caption": f"Tabel {cap.number}", "title": cap.title,
-                                "other": first.title, "other_line": first.line or first.page or "?"},
+                                "other": first.title, "other_at": Location(line=first.line, page=first.page)},
                         key=f"duplicate|{cap.number}|{cap.title.lower()}")
             continue
         seen[cap.number] = cap

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from lkjip_lint.document import Location
 from lkjip_lint.numbers import format_id
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -14,6 +15,12 @@ _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 def show(value: Any, lang: str) -> str:
     if value is None:
         return "—"
+    if isinstance(value, Location):  # "baris 160" / "hal. 8" in the message's language
+        if value.line is not None:
+            return f"{'line' if lang == 'en' else 'baris'} {value.line}"
+        if value.page is not None:
+            return f"{'p.' if lang == 'en' else 'hal.'} {value.page}"
+        return "?"
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, (int, float, Decimal)):
