@@ -64,7 +64,7 @@ def run(ctx: Context) -> Iterator[Draft]:
 
 
 def _inputs(view: TableView, result: Column, formulas) -> dict[str, Column] | None:
-    names = {n for _, f in formulas for n in f.names}
+    names = dict.fromkeys(n for _, f in formulas for n in f.names)
     chosen: dict[str, Column] = {}
     for name in names:
         same_group = [c for c in view.cols(name) if c.group == result.group and c is not result]
@@ -85,7 +85,7 @@ def _row(ctx, view, row, result, inputs, formulas) -> Iterator[Draft]:
     for spec, formula in formulas:
         if spec.polarity == "negative" and not negative or spec.polarity == "positive" and negative:
             continue
-        if not formula.names <= env.keys():
+        if not formula.names.keys() <= env.keys():
             continue
         try:
             computed = formula(env)

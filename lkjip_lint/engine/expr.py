@@ -31,7 +31,7 @@ class Formula:
         except SyntaxError as exc:
             raise ExpressionError(f"syntax error: {exc.msg}") from None
         self.source = source
-        self.names: set[str] = set()
+        self.names: dict[str, None] = {}  # in order of appearance (messages list inputs that way)
         self._fn = self._compile(tree.body)
 
     def __call__(self, env: Env) -> Interval:
@@ -43,7 +43,7 @@ class Formula:
             return lambda env: value
         if isinstance(node, ast.Name):
             name = node.id
-            self.names.add(name)
+            self.names.setdefault(name)
             return lambda env: env[name]
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
             inner = self._compile(node.operand)

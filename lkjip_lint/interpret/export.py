@@ -32,10 +32,10 @@ class Source(_Model):
 
 class SourcedValue(_Model):
     value: float
-    raw: str
+    raw: str | None = None  # as printed; hand-written data may leave it out
     year: int | None = None
     table_kind: str | None = None
-    source: Source
+    source: Source = Field(default_factory=Source)
 
 
 class IndicatorModel(_Model):
@@ -97,6 +97,7 @@ class RowModel(_Model):
 
 
 class TableModel(_Model):
+    index: int | None = None  # position among the document's blocks (keeps tables among the text)
     label: str
     number: str | None = None
     raw_number: str | None = None
@@ -111,6 +112,7 @@ class TableModel(_Model):
 
 
 class TextBlock(_Model):
+    index: int | None = None  # position among the document's blocks
     type: Literal["heading", "paragraph", "contents", "table_list", "figure_list"]
     text: str = ""
     level: int | None = None
@@ -216,6 +218,7 @@ def _table(table: Table, report) -> TableModel:
     view = next((v for v in report.views if v.table is table), None)
     cap = table.caption
     return TableModel(
+        index=table.index,
         label=table.label(), number=cap.number if cap else None, raw_number=cap.raw_number if cap else None,
         title=cap.title if cap else "", kind=view.kind if view else None, line=table.line, page=table.page,
         caption_line=cap.line if cap else None,
@@ -228,11 +231,11 @@ def _table(table: Table, report) -> TableModel:
 
 def _text(block) -> TextBlock:
     if isinstance(block, ListBlock):
-        return TextBlock(type=block.kind, line=block.line, page=block.page,
+        return TextBlock(index=block.index, type=block.kind, line=block.line, page=block.page,
                          entries=[e.model_dump(exclude_none=True) for e in block.entries])
     if isinstance(block, Heading):
-        return TextBlock(type="heading", text=block.text, level=block.level, line=block.line, page=block.page)
-    return TextBlock(type="paragraph", text=block.text, line=block.line, page=block.page)
+        return TextBlock(index=block.index, type="heading", text=block.text, level=block.level, line=block.line, page=block.page)
+    return TextBlock(index=block.index, type="paragraph", text=block.text, line=block.line, page=block.page)
 
 
 def chart_data(report) -> dict:
