@@ -28,6 +28,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 from pydantic import BaseModel, ConfigDict
 
 from lkjip_lint.checks.base import Context
@@ -168,6 +170,7 @@ def _text(ctx: Context) -> Iterator[Draft]:
     if not labels:
         return
     subject = ctx.report.subject
+    label_keys = list(labels)
     seen = set()
     for text, line, page, table, para in names.text_blocks(ctx.report):
         for mention in names.find_mentions(text):
@@ -179,7 +182,10 @@ def _text(ctx: Context) -> Iterator[Draft]:
             if subject.kabupaten and names.near_own(mention.name, subject.kabupaten) is not None:
                 continue
             best = None
-            for label, (printed, view, row) in labels.items():
+            # rapidfuzz's C search finds the few labels within reach; `near` then applies the finer rules
+            close = process.extract(key, label_keys, scorer=Levenshtein.distance, score_cutoff=p.max_distance, limit=None)
+            for label, _, _ in close:
+                printed, view, row = labels[label]
                 if len(label.split()) != len(key.split()):
                     continue
                 d = names.near(key, label, p.max_distance, p.max_ratio)

@@ -43,15 +43,17 @@ def vocabulary() -> dict:
     return names_vocabulary()
 
 
-def _lower_set(key: str) -> set[str]:
-    return {str(w).lower() for w in vocabulary().get(key, []) or []}
+@lru_cache(maxsize=32)
+def _lower_set(key: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in vocabulary().get(key, []) or [])
 
 
 def kinds() -> list[str]:
     return list(vocabulary().get("instansi_kinds", []) or [])
 
 
-def not_names() -> set[str]:
+@lru_cache(maxsize=1)
+def not_names() -> frozenset[str]:
     return _lower_set("not_names") | {k.lower() for k in kinds()} | _lower_set("territorial_kinds")
 
 
