@@ -145,3 +145,10 @@ def test_survey_conversion_row_formula():
     rows[1] = "1 | Unsur 1 | 3,758 | 93,5 | A"
     [f] = findings(tsv(*rows), "SKM001")
     assert f.expected == pytest.approx(93.95)
+
+
+def test_undeclared_negative_indicator_is_a_note_not_an_error():
+    head = "Indikator Kinerja | Target | Realisasi | Capaian (%)"
+    # "Rasio keluhan" is not known to be lower-is-better; (2T - R)/T = 120 reproduces the print
+    [f] = findings(tsv(head, "Rasio keluhan layanan | 10 | 8 | 120"), "CAP001")
+    assert f.severity == "info" and "negative_indicators" in f.message

@@ -6,7 +6,8 @@ engine/expr.py with the printed precision of every input carried as an
 interval. The result agrees when any applicable formula reproduces it; formulas
 marked `polarity: negative` apply only to indicators where lower is better
 (declared in configuration or inferred from the name), and the finding says
-which formula matched. Inputs are taken from the result's column group (same
+which formula matched. When only the other polarity's formula reproduces the
+value, the finding is a note asking to declare the indicator's polarity. Inputs are taken from the result's column group (same
 year, same parent header) or, when unique, from anywhere in the table.
 
 Good:  Target 91.5 | Realisasi 93.85 | Capaian 102.57
@@ -75,6 +76,21 @@ def _inputs(view: TableView, result: Column, formulas) -> dict[str, Column] | No
     return chosen or None
 
 
+def _other_polarity(formulas, env, printed, negative: bool, decimals: int):
+    """The formula of the opposite polarity that reproduces the printed value, if any."""
+    for spec, formula in formulas:
+        if spec.polarity == "any" or (spec.polarity == "negative") == negative:
+            continue
+        if not formula.names.keys() <= env.keys():
+            continue
+        try:
+            if judge(printed, formula(env), expected_decimals=decimals) is None:
+                return spec
+        except ArithmeticError:
+            continue
+    return None
+
+
 def _row(ctx, view, row, result, inputs, formulas) -> Iterator[Draft]:
     printed = view.num(row, result)
     if printed is None:
@@ -96,6 +112,16 @@ def _row(ctx, view, row, result, inputs, formulas) -> Iterator[Draft]:
             return  # one formula reproduces the printed value
         tried.append((spec, verdict, computed))
     if not tried:
+        return
+    # only in that direction: a name that says lower-is-better and a positive formula is a real mistake
+    other = None if negative else _other_polarity(formulas, env, printed, negative, ctx.params.expected_decimals)
+    if other is not None:
+        # the name did not say lower-is-better, but the other polarity's formula fits exactly:
+        # a note asking to declare the polarity, not an arithmetic error
+        draft = number_draft(view, row, result, printed, tried[0][1], variant="polarity",
+                             values={"formula": other.expr, "formula_name": other.name})
+        draft.grade = "note"
+        yield draft
         return
     spec, verdict, computed = min(tried, key=lambda t: abs(t[2].point - printed.value))
     if ctx.params.capped_values and float(printed.value) in ctx.params.capped_values and computed.point > printed.value:
