@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -34,23 +33,17 @@ def interval(num: Num, role: str | None) -> Interval:
     return Interval.of(num, exact=role in DECLARED_ROLES or (role in EXACT_ROLES and num.decimals == 0))
 
 
-def number_draft(view: TableView, row, col, printed: Num, verdict: Verdict, **extra: Any) -> Draft:
+def number_draft(view: TableView, row, col, printed: Num, verdict: Verdict, *, variant: str = "default",
+                 values: dict | None = None, evidence: dict | None = None) -> Draft:
     """A Draft for a table cell whose value disagrees with what it should be."""
-    location = view.location(row, col)
     highlight = [{"row": row.index, "col": col.index, "expected": str(verdict.expected)}]
-    grade = verdict.grade if verdict.grade != "note" else "note"
-    values = {"table": view.name, "row": row.label, "column": col.header, **extra.pop("values", {})}
     return Draft(
-        location=location,
+        location=view.location(row, col),
         actual=to_json_number(printed.value),
         expected=to_json_number(verdict.expected),
-        grade=grade,
-        variant="truncated" if verdict.reason == "truncated" else extra.pop("variant", "default"),
-        values=values,
-        evidence={"table": view.snapshot(highlight), **extra.pop("evidence", {})},
+        grade=verdict.grade,
+        variant="truncated" if verdict.reason == "truncated" else variant,
+        values={"table": view.name, "row": row.label, "column": col.header, **(values or {})},
+        evidence={"table": view.snapshot(highlight), **(evidence or {})},
         key=f"{view.ident}|{row.label}|{col.header}|{printed.raw}|{verdict.expected}",
     )
-
-
-def dec(value: Decimal) -> Any:
-    return to_json_number(value)
