@@ -6,7 +6,6 @@ configuration or rule-file error (after every other file is done).
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 

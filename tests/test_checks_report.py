@@ -133,10 +133,14 @@ def test_akip_components_sum_weights_and_predikat():
     bad[3] = "Pelaporan Kinerja | 15 | 16,75"
     bad[5] = "Nilai Hasil Evaluasi | 100 | 71.86"
     bad[6] = "Tingkat Akuntabilitas Kinerja |  | B"
-    found = {f.evidence.get("table", {}).get("label"): f for f in findings(tsv(*bad), "AKIP001")}
     messages = [f.message for f in findings(tsv(*bad), "AKIP001")]
     assert any("melebihi bobotnya" in m for m in messages)
     assert any("'B'" in m and "'BB'" in m for m in messages)
+    assert not any("jumlah" in m for m in messages)  # 71,85 against 71,86: within rounding
+    wrong_sum = list(AKIP)
+    wrong_sum[5] = "Nilai Hasil Evaluasi | 100 | 66.86"
+    [f] = [f for f in findings(tsv(*wrong_sum), "AKIP001") if "jumlah" in f.message]
+    assert f.expected == pytest.approx(64.85)
 
 
 def test_maturity_range_and_total_against_indicator():

@@ -18,7 +18,6 @@ from decimal import Decimal
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context, NoParams, number_draft
-from lkjip_lint.document import Location
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.scale import builtin_scales

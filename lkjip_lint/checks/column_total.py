@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context, NoParams, interval, number_draft
-from lkjip_lint.engine.tolerance import Interval, Verdict, judge, to_json_number
+from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.tables import ADDITIVE_ROLES, TableView
 from lkjip_lint.numbers import Malformed, Num, format_id

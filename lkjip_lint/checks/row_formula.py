@@ -15,7 +15,6 @@ Bad:   Target 91.5 | Realisasi 93.85 | Capaian 102.51      (expected 102.57)
 """
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -27,7 +26,6 @@ from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.columns import Column
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.tables import TableView
-from lkjip_lint.numbers import Num
 
 
 class FormulaSpec(BaseModel):

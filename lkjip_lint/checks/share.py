@@ -16,7 +16,6 @@ from lkjip_lint.checks.base import Context, NoParams, interval, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.tables import TableView
-from lkjip_lint.numbers import Num
 
 Params = NoParams
 _HUNDRED = Interval.exact(Decimal(100))

@@ -19,7 +19,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from lkjip_lint.checks.base import Context, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
-from lkjip_lint.numbers import Num
 
 
 class Params(BaseModel):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from lkjip_lint.document import Heading, Paragraph, Table
+from lkjip_lint.document import Heading, Table
 
 # "Tabel 3.2", "Tabel 3.", "**Tabel 3.", "Tabel 28. Analisis ...", "Tabel III.1", "Tabel 2.1 : Judul"
 CAPTION = re.compile(
