@@ -152,3 +152,11 @@ def test_undeclared_negative_indicator_is_a_note_not_an_error():
     # "Rasio keluhan" is not known to be lower-is-better; (2T - R)/T = 120 reproduces the print
     [f] = findings(tsv(head, "Rasio keluhan layanan | 10 | 8 | 120"), "CAP001")
     assert f.severity == "info" and "negative_indicators" in f.message
+
+
+def test_survey_index_weight_follows_the_number_of_unsur():
+    # 14 unsur (KEP/25/2004 surveys): w = 1/14, printed 0,071
+    rows = ["NO | UNSUR PELAYANAN | NILAI IKM | NILAI KONVERSI"] + [f"{i} | Unsur {i} | 3,500 | 87,5" for i in range(1, 15)]
+    total = 3.5 * 14
+    good = rows + [f"NRR Tertimbang/unsur |  | {total * 0.071:.3f} | ".replace(".", ",")]
+    assert errors_and_warnings(findings(tsv(*good), "SKM002")) == []

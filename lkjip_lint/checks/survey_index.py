@@ -1,9 +1,10 @@
 """survey_index — the IKM of a survey table (PermenPANRB 14/2017).
 
 NRR tertimbang = Σ NRR per unsur × w and IKM = NRR tertimbang × 25, with the
-weight w = 1/jumlah unsur. Forms print w as 0,111, and reports computed with it
-differ from those computed with 1/9: any weight listed in the rule is accepted
-and the finding says which one reproduces the printed value.
+weight w = 1/jumlah unsur. Forms print w rounded (0,111 for 9 unsur), and reports
+computed with it differ from those computed with 1/9: 1/n and its roundings to 3
+and 2 decimals are accepted (so 14-unsur surveys of the old KEP/25/2004 work too),
+and the finding says which weight was tried.
 
 Good:  NRR 3,758 … 3,729 (Σ 33,821) ⏎ NRR tertimbang 3,754 ⏎ IKM 93,853   (w = 0,111)
 Bad:   … ⏎ IKM 95,000                                                      (expected 93,853)
@@ -23,22 +24,27 @@ from lkjip_lint.finding import Draft
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    weights: list[str] = Field(default_factory=lambda: ["0.111", "1/9"])
+    # "1/n": one over the number of unsur; "1/n:3": that rounded to 3 decimals as forms print it
+    # (0,111 for 9 unsur); a plain number is a fixed weight
+    weights: list[str] = Field(default_factory=lambda: ["1/n:3", "1/n", "1/n:2"])
     scale_factor: float = 25
     weighted_label: str = r"tertimbang"
     index_label: str = r"^(ikm|indeks\s+kepuasan|nilai\s+ikm|skm)\b"
 
 
-def _weight(text: str) -> Decimal:
-    if "/" in text:
-        a, b = text.split("/", 1)
-        return Decimal(a) / Decimal(b)
-    return Decimal(text)
+def _weight(text: str, n: int) -> tuple[str, Decimal]:
+    """(as shown in messages, value) for one weight spec and n unsur."""
+    if text.startswith("1/n"):
+        exact = Decimal(1) / Decimal(n)
+        if ":" in text:
+            value = exact.quantize(Decimal(1).scaleb(-int(text.split(":", 1)[1])))
+            return f"{value}", value
+        return f"1/{n}", exact
+    return text, Decimal(text)
 
 
 def run(ctx: Context) -> Iterator[Draft]:
     p = ctx.params
-    weights = [(w, _weight(w)) for w in p.weights]
     factor = Interval.exact(Decimal(str(p.scale_factor)))
     for view in ctx.tables:
         nrr = next(iter(view.cols("nrr")), None)
@@ -51,6 +57,7 @@ def run(ctx: Context) -> Iterator[Draft]:
         total = Interval.exact(Decimal(0))
         for n in unsur:
             total = total + Interval.of(n)
+        weights = [_weight(w, len(unsur)) for w in p.weights]
         for row in view.rows:
             weighted = re.search(p.weighted_label, row.label, re.I)
             index = re.search(p.index_label, row.label, re.I)
