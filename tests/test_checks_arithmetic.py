@@ -160,3 +160,10 @@ def test_survey_index_weight_follows_the_number_of_unsur():
     total = 3.5 * 14
     good = rows + [f"NRR Tertimbang/unsur |  | {total * 0.071:.3f} | ".replace(".", ",")]
     assert errors_and_warnings(findings(tsv(*good), "SKM002")) == []
+
+
+def test_survey_mutu_letter_and_label_follow_the_interval_table():
+    rows = ["NO | UNSUR PELAYANAN | NILAI IKM | NILAI KONVERSI | MUTU PELAYANAN | UKURAN KINERJA",
+            "1 | Persyaratan | 3,758 | 93,95 | A | Sangat Baik", "2 | Prosedur | 3,000 | 75,00 | B | Baik"]
+    found = findings(tsv(*rows), "SKM002")
+    assert sorted((f.actual, f.expected) for f in found) == [("B", "C"), ("Baik", "Kurang Baik")]

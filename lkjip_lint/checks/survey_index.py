@@ -6,6 +6,9 @@ computed with it differ from those computed with 1/9: 1/n and its roundings to 3
 and 2 decimals are accepted (so 14-unsur surveys of the old KEP/25/2004 work too),
 and the finding says which weight was tried.
 
+Each converted value's mutu letter (A–D) and label (Sangat Baik … Tidak Baik)
+follows the PermenPANRB 14/2017 interval table (variant `mutu`).
+
 Good:  NRR 3,758 … 3,729 (Σ 33,821) ⏎ NRR tertimbang 3,754 ⏎ IKM 93,853   (w = 0,111)
 Bad:   … ⏎ IKM 95,000                                                      (expected 93,853)
 """
@@ -20,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from lkjip_lint.checks.base import Context, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.scale import builtin_scales
 
 
 class Params(BaseModel):
@@ -47,6 +51,7 @@ def run(ctx: Context) -> Iterator[Draft]:
     p = ctx.params
     factor = Interval.exact(Decimal(str(p.scale_factor)))
     for view in ctx.tables:
+        yield from _mutu(view)
         nrr = next(iter(view.cols("nrr")), None)
         if nrr is None:
             continue
@@ -82,6 +87,28 @@ def run(ctx: Context) -> Iterator[Draft]:
                     yield number_draft(view, row, col, printed, verdict,
                                        values={"weight": name, "count": len(unsur)},
                                        evidence={"weights_tried": [c[0] for c in candidates]})
+
+
+def _mutu(view) -> Iterator[Draft]:
+    """Mutu letter and label of each converted value, from the 14/2017 interval table."""
+    scale = builtin_scales()["ikm-14-2017"]
+    konversi = next(iter(view.cols("konversi")), None)
+    if konversi is None:
+        return
+    for row in view.rows:
+        value = view.num(row, konversi)
+        if value is None:
+            continue
+        band = scale.classify(value.value)
+        for col in view.cols("mutu") + view.cols("kategori"):
+            text = row.cells[col.index].strip()
+            found = scale.find(text) if text else None
+            if found is None or found.label == band.label:
+                continue
+            expected = band.label if col.role == "mutu" else (band.aliases[0] if band.aliases else band.label)
+            yield Draft(location=view.location(row, col), actual=text, expected=expected, variant="mutu",
+                        values={"table": view.name, "row": row.label, "column": col.header, "value": float(value.value)},
+                        key=f"{view.ident}|{row.label}|{col.header}|{text}")
 
 
 def _special(label: str, p: Params) -> bool:
