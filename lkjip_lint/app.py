@@ -112,6 +112,10 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
     except (ConfigError, RuleFileError) as exc:
         return _fail(str(exc))
     lang, fail_on = config.lang, config.fail_on
+    for target in (output, write_baseline):  # before minutes of checking, not after
+        problem = _output_problem(target, files, lang)
+        if problem:
+            return _fail(problem)
 
     results: list[FileResult] = [FileResult(path=m, error=input_error("not_found", {}, lang)) for m in missing]
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
@@ -124,7 +128,10 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
     if write_baseline:
         from lkjip_lint.baseline import write_baseline as write
 
-        write(results, write_baseline)
+        try:
+            write(results, write_baseline)
+        except OSError as exc:
+            return _fail(_cannot_write(write_baseline, exc, lang))
     unused = []
     if baseline:
         from lkjip_lint.baseline import BaselineError, apply_baseline
@@ -136,7 +143,10 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
 
     text = _render(fmt, results, all_rules, lang, fail_on, quiet, output)
     if output:
-        output.write_text(text + ("\n" if not text.endswith("\n") else ""), encoding="utf-8")
+        try:
+            output.write_text(text + ("\n" if not text.endswith("\n") else ""), encoding="utf-8")
+        except OSError as exc:
+            return _fail(_cannot_write(output, exc, lang))
     else:
         click.echo(text)
     if unused:
@@ -154,6 +164,26 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
     if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _output_problem(target: Path | None, inputs: list[Path], lang: str) -> str | None:
+    """Why the report cannot go to `target` (a missing folder, one of the files being checked), or None."""
+    from lkjip_lint.messages import ui
+
+    if target is None:
+        return None
+    if not target.parent.is_dir():
+        return ui("output_no_folder", lang, path=str(target), folder=str(target.parent))
+    resolved = target.resolve()
+    if any(resolved == f.resolve() for f in inputs):
+        return ui("output_is_input", lang, path=str(target))
+    return None
+
+
+def _cannot_write(target: Path, exc: OSError, lang: str) -> str:
+    from lkjip_lint.messages import ui
+
+    return ui("output_failed", lang, path=str(target), reason=exc.strerror or type(exc).__name__)
 
 
 def _progress(iterable, total: int):
@@ -243,7 +273,13 @@ def run_extract(path: Path, fmt: str, output, rule_dirs, config_path, lang) -> i
 
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
     if output:
-        output.write_text(text, encoding="utf-8")
+        problem = _output_problem(output, [path], config.lang)
+        if problem:
+            return _fail(problem)
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            return _fail(_cannot_write(output, exc, config.lang))
     else:
         click.echo(text)
     return EXIT_OK

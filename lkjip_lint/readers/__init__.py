@@ -1,20 +1,41 @@
 """Readers: one module per input format, each `read(path) -> Document`.
 
-`read_any` sniffs the content (a PDF renamed .docx is still a PDF) and maps every
-failure to an InputError with a translated message; nothing here raises anything else.
+`read_any` sniffs the content (a PDF renamed .docx is still a PDF), holds every
+format to the same limits (file size; blocks, table cells and columns; paragraph
+length) and maps every failure to an InputError with a translated message;
+nothing here raises anything else.
+
+The limits keep a hostile file within about a minute and a few hundred MB: a real
+report of a thousand pages stays far below each of them.
 """
 from __future__ import annotations
 
+import faulthandler
 import importlib
+import os
+import pickle
+import select
+import signal
+import time
 from pathlib import Path
 
-from lkjip_lint.document import Document
+try:
+    import resource
+except ImportError:  # Windows: no fork either, the PDF reader runs in-process there
+    resource = None  # type: ignore[assignment]
+
+from lkjip_lint.document import Document, Heading, Location, Paragraph, Table
 from lkjip_lint.readers.errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 DATA_SUFFIXES = {".yaml", ".yml", ".json"}
 SUFFIXES = TEXT_SUFFIXES | DATA_SUFFIXES | {".docx", ".pdf", ".doc"}
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MAX_LINES = 1_000_000  # lines of a text file, blank ones included (a 35-page report has ~1 000)
+MAX_BLOCKS = 25_000  # headings, paragraphs, tables and lists (the 35-page report: 425, ~12 a page)
+MAX_CELLS = 250_000  # table cells of the whole document, merged-cell padding included
+MAX_COLUMNS = 500  # columns of one table
+MAX_PARAGRAPH = 10_000  # characters; a longer paragraph is read as several (a sentence end is preferred)
 
 
 def sniff(path: Path, head: bytes) -> str:
@@ -52,6 +73,12 @@ def read_any(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         reader = importlib.import_module(f"lkjip_lint.readers.{module}")
     except ImportError:
         raise InputError("unsupported", kind=fmt) from None
+    if fmt in ISOLATED and hasattr(os, "fork") and resource is not None:
+        return bound(_read_isolated(reader, path, fmt))
+    return bound(_read(reader, path, fmt))
+
+
+def _read(reader, path: Path, fmt: str) -> Document:
     try:
         return reader.read(path)
     except InputError:
@@ -59,6 +86,158 @@ def read_any(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     except RecursionError:
         raise InputError("too_complex") from None
     except MemoryError:
-        raise InputError("too_large", size_mb=round(size / 1048576, 1), limit_mb=round(max_bytes / 1048576, 1)) from None
+        raise InputError("too_much_memory") from None
     except Exception as exc:  # a reader bug or a file it cannot handle: a message, not a traceback
-        raise InputError("corrupt_detail", kind=fmt, reason=f"{type(exc).__name__}: {str(exc)[:200]}") from None
+        reason = " ".join(f"{type(exc).__name__}: {str(exc)[:200]}".split())
+        raise InputError("corrupt_detail", kind=fmt, reason=reason) from None
+
+
+# ---- native readers run in a child process ------------------------------------------------
+
+# pdfium is C++ parsing whatever it is given: a compressed stream that inflates to gigabytes
+# aborts the process (std::bad_alloc), a malformed file could crash or loop. The PDF is read
+# in a forked child with a memory and a time limit, so the worst it can do is become a message.
+ISOLATED = {"pdf"}
+READ_SECONDS = 45  # the 35-page corpus PDF takes ~1.5 s; MAX_PAGES (500) pages fit well within
+READ_MEMORY = 1536 * 1024 * 1024  # address space the child may add to what it inherits
+
+
+def _read_isolated(reader, path: Path, fmt: str) -> Document:
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: read, send the Document (or the error) back, leave without cleanup
+        status = 0
+        try:
+            os.close(r)
+            if faulthandler.is_enabled():  # a crash here is reported as a message, not as a dump
+                faulthandler.disable()
+            _limit_memory(READ_MEMORY)
+            try:
+                result: tuple = ("ok", _read(reader, path, fmt))
+            except InputError as exc:
+                result = ("error", exc.code, exc.values)
+            with os.fdopen(w, "wb") as out:
+                pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:  # noqa: BLE001 — nothing may escape a forked child
+            status = 1
+        finally:
+            os._exit(status)
+    os.close(w)
+    chunks, deadline, timed_out = [], time.monotonic() + READ_SECONDS, False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([r], [], [], left)[0]:
+                timed_out = True
+                break
+            chunk = os.read(r, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(r)
+        if timed_out:
+            os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+    if timed_out:
+        raise InputError("too_slow", kind=fmt, seconds=READ_SECONDS)
+    try:
+        result = pickle.loads(b"".join(chunks))
+    except Exception:  # the child died before it could answer: killed, out of memory, crashed
+        signum = -os.waitstatus_to_exitcode(status)
+        raise InputError("reader_died", kind=fmt, reason=_signal_name(signum)) from None
+    if result[0] == "error":
+        raise InputError(result[1], **result[2])
+    return result[1]
+
+
+def _limit_memory(extra: int) -> None:
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            current = int(fh.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        current = 0
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    wanted = current + extra
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    if soft == resource.RLIM_INFINITY or wanted < soft:
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard))
+
+
+def _signal_name(signum: int) -> str:
+    if signum <= 0:
+        return "exit"
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
+
+
+def check_width(width: int, where: Location | str) -> None:
+    """Readers call this before they build a row: a table wider than MAX_COLUMNS is refused.
+    `where` is a Location (shown as "baris 12" / "line 12") or a table label."""
+    if width > MAX_COLUMNS:
+        raise InputError("too_wide", count=width, limit=MAX_COLUMNS, where=where)
+
+
+def bound(document: Document) -> Document:
+    """The document held to the limits every format shares.
+
+    Too many blocks, cells or columns: InputError. A paragraph longer than MAX_PARAGRAPH
+    characters (a whole report on one line, a runaway PDF text run) is split into
+    several with the same location, so no check ever walks one huge paragraph per match.
+    """
+    blocks = document.blocks
+    if len(blocks) > MAX_BLOCKS:
+        raise InputError("too_many_blocks", limit=MAX_BLOCKS)
+    cells = 0
+    for block in blocks:
+        if isinstance(block, Table):
+            width = max([block.n_cols, *(len(r.cells) for r in (*block.header_rows, *block.rows))])
+            if width > MAX_COLUMNS:
+                where = Location(line=block.line, page=block.page) if block.line or block.page else block.label()
+                check_width(width, where)
+            cells += sum(len(r.cells) for r in block.header_rows) + sum(len(r.cells) for r in block.rows)
+    if cells > MAX_CELLS:
+        raise InputError("too_many_cells", limit=MAX_CELLS)
+    if not any(isinstance(b, (Paragraph, Heading)) and len(b.text) > MAX_PARAGRAPH for b in blocks):
+        return document
+    out: list = []
+    new_index: dict[int, int] = {}
+    for block in blocks:
+        new_index[block.index] = len(out)
+        if isinstance(block, (Paragraph, Heading)) and len(block.text) > MAX_PARAGRAPH:
+            for piece in split_long(block.text):
+                out.append(Paragraph(text=piece, line=block.line, page=block.page, section=block.section))
+        else:
+            out.append(block)
+    if len(out) > MAX_BLOCKS:
+        raise InputError("too_many_blocks", limit=MAX_BLOCKS)
+    for i, block in enumerate(out):
+        block.index = i
+        if isinstance(block, Table) and block.nested_in is not None:
+            block.nested_in = new_index.get(block.nested_in, block.nested_in)
+    document.blocks = out
+    return document
+
+
+def split_long(text: str, limit: int = MAX_PARAGRAPH) -> list[str]:
+    """Pieces of at most `limit` characters, cut after a sentence end, else at a space, else anywhere."""
+    pieces: list[str] = []
+    start, n = 0, len(text)
+    while n - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+        if cut < limit // 2:
+            cut = window.rfind(" ")
+        if cut < limit // 2:
+            cut = limit - 1
+        piece = text[start:start + cut + 1].strip()
+        if piece:
+            pieces.append(piece)
+        start += cut + 1
+    rest = text[start:].strip()
+    if rest:
+        pieces.append(rest)
+    return pieces

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lkjip_lint.document import Caption, Cell, Document, Heading, ListBlock, Paragraph, Row, Table
-from lkjip_lint.readers import structure
+from lkjip_lint.readers import MAX_BLOCKS, MAX_CELLS, MAX_COLUMNS, check_width, structure
 from lkjip_lint.readers.docx_inline import Inline, Pages
 from lkjip_lint.readers.docx_numbering import Numbering
 from lkjip_lint.readers.docx_xml import W_NS, W_STRICT_NS, Tags, heading_styles, is_on, main_part, parse
@@ -66,6 +66,7 @@ class _Walker:
         self.list_block: ListBlock | None = None
         self.list_kind: str | None = None
         self.outer: dict[int, Table] = {}  # id(nested table) → enclosing table
+        self.cells = 0  # table cells so far, padding included (MAX_CELLS)
 
     # -- block level -------------------------------------------------------------
     def container(self, el) -> None:
@@ -135,6 +136,8 @@ class _Walker:
         level = style_level or structure.heading_level(line)
         block = Heading(text=line, level=level, page=page) if level else Paragraph(text=line, page=page)
         self.blocks.append(block)
+        if len(self.blocks) > MAX_BLOCKS:  # stop walking now rather than after millions of paragraphs
+            raise InputError("too_many_blocks", limit=MAX_BLOCKS)
 
     # -- tables ------------------------------------------------------------------
     def table(self, tbl, outer: Table | None = None) -> None:
@@ -150,6 +153,11 @@ class _Walker:
         if not any(c.text for cells, _, _ in rows for c in cells) and not nested:
             return
         width = max([width] + [len(cells) for cells, _, _ in rows])
+        if width > MAX_COLUMNS:
+            check_width(width, self._next_table_label())
+        self.cells += width * len(rows)  # short rows are padded to the width below
+        if self.cells > MAX_CELLS:
+            raise InputError("too_many_cells", limit=MAX_CELLS)
         for cells, _, _ in rows:
             cells.extend(Cell(page=cells[-1].page if cells else None) for _ in range(width - len(cells)))
         row_caption = _caption_row(rows) if outer is None else None
@@ -163,6 +171,9 @@ class _Walker:
         self.blocks.append(table)
         for inner in nested:  # nested tables follow their outer table as tables of their own
             self.table(inner, outer=table)
+
+    def _next_table_label(self) -> str:
+        return f"tabel ke-{sum(1 for b in self.blocks if isinstance(b, Table)) + 1}"
 
     def _caption(self, table: Table) -> None:
         # the text reader's own rule (caption and title just above), run on the last three
@@ -221,6 +232,8 @@ class _Walker:
             else:
                 cells.append(Cell(text=text, page=page))
             cells.extend(Cell(merged=True, vmerged=vcont, page=page) for _ in range(span - 1))
+            if len(cells) > MAX_COLUMNS:  # before a forged row of spans builds millions of cells
+                check_width(len(cells), self._next_table_label())
         self.pages.number, self.pages.seen_text = end_page, end_seen
         cells.extend(Cell(page=cells[-1].page if cells else None) for _ in range(after))
         pages = [c.page for c in cells if c.text and c.page is not None]

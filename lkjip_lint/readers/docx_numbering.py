@@ -111,7 +111,12 @@ class Numbering:
         return text.strip()
 
 
+_MAX_LABEL = 32767  # Word's own largest list number; a forged w:start must not build a huge label
+
+
 def _format(n: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman", "upperLetter", "lowerLetter"):
+        n = min(n, _MAX_LABEL)
     if fmt in ("upperRoman", "lowerRoman"):
         out, rest = "", max(n, 1)
         for value, sym in _ROMAN:

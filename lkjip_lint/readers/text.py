@@ -19,12 +19,14 @@ from lkjip_lint.document import (
     Heading,
     ListBlock,
     ListEntry,
+    Location,
     Paragraph,
     Row,
     Table,
 )
+from lkjip_lint.readers import MAX_BLOCKS, MAX_CELLS, MAX_COLUMNS, MAX_LINES, check_width, structure
 from lkjip_lint.readers.encoding import decode_text
-from lkjip_lint.readers import structure
+from lkjip_lint.readers.errors import InputError
 
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _LIST_HEADINGS = {
@@ -45,13 +47,28 @@ def read(path: Path) -> Document:
 
 
 def parse(text: str, path: str = "<text>") -> Document:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """The Document of a text. Raises only InputError, and only past the limits in readers/__init__.py."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    count = text.count("\n") + 1
+    if count > MAX_LINES:  # counted before the lines are made: a file of short lines is the costly kind
+        raise InputError("too_many_lines", count=count, limit=MAX_LINES)
+    lines = text.split("\n")
     blocks = _Builder(lines).run()
     structure.number_captions(blocks)
     structure.assign_sections(blocks)
     for i, block in enumerate(blocks):
         block.index = i
     return Document(path=path, format="text", blocks=blocks)
+
+
+def _check_line_width(line: str, number: int) -> None:
+    if "\t" in line:
+        width = line.count("\t") + 1
+    elif line.lstrip().startswith("|"):
+        width = line.count("|") - 1
+    else:
+        return
+    check_width(width, Location(line=number))
 
 
 def _is_table_line(line: str) -> bool:
@@ -82,6 +99,7 @@ class _Builder:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.blocks: list = []
+        self.cells = 0  # table cells so far, padding included (MAX_CELLS)
 
     def run(self) -> list:
         i, n = 0, len(self.lines)
@@ -91,6 +109,10 @@ class _Builder:
             if not stripped:
                 i += 1
                 continue
+            if len(self.blocks) > MAX_BLOCKS:
+                raise InputError("too_many_blocks", limit=MAX_BLOCKS)
+            if len(line) > MAX_COLUMNS:  # before any split: a line of a million tabs is not a table to build
+                _check_line_width(line, i + 1)
             kind = _LIST_HEADINGS.get(_plain(stripped).lower())
             if kind:
                 self.blocks.append(Heading(text=_plain(stripped), line=i + 1, level=1))
@@ -134,6 +156,8 @@ class _Builder:
         while i < n:
             line = self.lines[i]
             if _is_table_line(line):
+                if len(line) > MAX_COLUMNS:
+                    _check_line_width(line, i + 1)
                 if _PIPE_SEPARATOR.match(line):
                     i += 1
                     continue
@@ -143,7 +167,7 @@ class _Builder:
             if not line.strip():
                 nxt = _next_nonblank(self.lines, i)
                 # a table resumed after a page break: the same number of columns, nothing between
-                if nxt is not None and _is_table_line(self.lines[nxt]):
+                if raw and nxt is not None and _is_table_line(self.lines[nxt]):
                     width = max(len(c) for _, c in raw)
                     if len(_split(self.lines[nxt])) == width:
                         pieces.append([])
@@ -151,6 +175,12 @@ class _Builder:
                         continue
                 break
             break
+        if not raw:  # only Markdown separator lines ("|---|---|"): no cells, nothing to read
+            return i
+        width = max(len(cells) for piece in pieces for _, cells in piece)
+        self.cells += width * sum(len(piece) for piece in pieces)  # short rows are padded to the width
+        if self.cells > MAX_CELLS:
+            raise InputError("too_many_cells", limit=MAX_CELLS)
         table = _assemble(pieces)
         table.line = table.header_rows[0].line if table.header_rows else (table.rows[0].line if table.rows else start + 1)
         table.caption = self._take_caption()

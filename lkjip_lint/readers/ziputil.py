@@ -15,6 +15,7 @@ from lkjip_lint.readers.errors import InputError
 MAX_TOTAL = 200 * 1024 * 1024  # declared uncompressed size of all members
 MAX_RATIO = 100  # uncompressed / compressed, per member
 MAX_MEMBERS = 10_000
+MAX_PART = 64 * 1024 * 1024  # one part we parse (document.xml of the 35-page report: 0.36 MB)
 # Tiny members can have any ratio without harm (an empty part compresses 1000x);
 # only members big enough to matter are held to MAX_RATIO.
 RATIO_FLOOR = 1024 * 1024
@@ -54,7 +55,9 @@ def read_member(zf: zipfile.ZipFile, name: str, kind: str = "docx") -> bytes | N
         info = zf.getinfo(name)
     except KeyError:
         return None
-    cap = min(info.file_size, MAX_TOTAL)
+    if info.file_size > MAX_PART:
+        raise InputError("zip_bomb", reason=f"{name} {info.file_size // 1048576} MB > {MAX_PART // 1048576} MB")
+    cap = min(info.file_size, MAX_PART)
     parts, size = [], 0
     try:
         with zf.open(info) as fh:
