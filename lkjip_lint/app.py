@@ -120,8 +120,7 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
     results: list[FileResult] = [FileResult(path=m, error=input_error("not_found", {}, lang)) for m in missing]
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if len(files) > 1 and workers > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(files)), initializer=_init_worker, initargs=(options,)) as pool:
-            results.extend(_progress(pool.map(_check_in_worker, files), len(files)))
+        results.extend(_progress(_in_parallel(files, options, min(workers, len(files)), lang), len(files)))
     else:
         results.extend(_progress((check_file(f, options) for f in files), len(files)))
 
@@ -184,6 +183,32 @@ def _cannot_write(target: Path, exc: OSError, lang: str) -> str:
     from lkjip_lint.messages import ui
 
     return ui("output_failed", lang, path=str(target), reason=exc.strerror or type(exc).__name__)
+
+
+def _in_parallel(files: list[Path], options, workers: int, lang: str):
+    """Results in file order. A worker that dies (killed, out of memory) breaks the pool
+    and every file still in it; those are retried one by one in a fresh process, so only
+    the file that kills its worker is reported as unreadable."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from lkjip_lint.messages import input_error
+
+    results: dict[int, FileResult] = {}
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,)) as pool:
+        futures = [pool.submit(_check_in_worker, f) for f in files]
+        for k, future in enumerate(futures):
+            try:
+                results[k] = future.result()
+            except BrokenProcessPool:
+                pass
+    for k, path in enumerate(files):
+        if k not in results:
+            try:
+                with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(options,)) as alone:
+                    results[k] = alone.submit(_check_in_worker, path).result()
+            except BrokenProcessPool:
+                results[k] = FileResult(path=str(path), error=input_error("worker_died", {}, lang))
+    return [results[k] for k in range(len(files))]
 
 
 def _progress(iterable, total: int):

@@ -14,6 +14,13 @@ import click
 FORMATS = ("text", "json", "sarif", "junit", "github", "html")
 
 
+def _finite(ctx, param, value):
+    """FloatRange lets NaN through (every comparison with NaN is false)."""
+    if value is not None and value != value:
+        raise click.BadParameter("not a number", ctx=ctx, param=param)
+    return value
+
+
 def _lang_option(f):
     return click.option("--lang", type=click.Choice(["id", "en"]), default=None,
                         help="Bahasa pesan: id (bawaan) atau en. / Message language.")(f)
@@ -44,7 +51,8 @@ def main() -> None:
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Hide the findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record the current findings in this file.")
 @click.option("--jobs", "-j", type=int, default=None, help="Parallel processes for a batch (default: core count).")
-@click.option("--max-file-mb", type=float, default=None, help="Refuse files larger than this (default 20).")
+@click.option("--max-file-mb", type=click.FloatRange(min=0.001, max=100_000), default=None, callback=_finite,
+              help="Refuse files larger than this (default 20).")
 @click.option("--quiet", "-q", is_flag=True, help="Text output: only errors and warnings.")
 def check(paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, config_path, year, baseline, write_baseline, jobs, max_file_mb, quiet):
     """Periksa laporan. / Check reports (files, folders or globs)."""

@@ -24,6 +24,8 @@ INPUT_ERRORS = {
                         "Reading this file needs too much memory; stopped for safety. Save it again from the original document or split off the annexes."),
     "too_slow": ("Membaca berkas {kind} ini memakan waktu lebih dari {seconds} detik; dihentikan. Simpan ulang dari dokumen aslinya (untuk PDF: ekspor ulang dari Word).",
                  "Reading this {kind} file took more than {seconds} seconds; stopped. Save it again from the original document (for a PDF: export it again from Word)."),
+    "worker_died": ("Pemeriksaan berkas ini terhenti: proses pemeriksanya mati (mungkin kehabisan memori). Berkas lain tetap diperiksa; coba periksa berkas ini sendiri.",
+                    "Checking this file stopped: its worker process died (perhaps out of memory). The other files were still checked; try checking this file on its own."),
     "reader_died": ("Pembaca {kind} berhenti pada berkas ini ({reason}): isinya mengembang terlalu besar saat dibuka atau rusak. Simpan ulang dari dokumen aslinya (untuk PDF: ekspor ulang dari Word).",
                     "The {kind} reader stopped on this file ({reason}): its content expands too much when opened, or it is corrupt. Save it again from the original document (for a PDF: export it again from Word)."),
     "too_many_lines": ("Berkas memuat {count} baris (batas {limit}). Periksa apakah ini memang laporannya; lampiran yang sangat besar dapat dipisah dan diperiksa tersendiri.",

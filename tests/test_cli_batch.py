@@ -1,5 +1,6 @@
 """CI behaviour: selection, baselines that survive moved lines, batches with a bad file."""
 import json
+import os
 import shutil
 
 import pytest
@@ -116,3 +117,29 @@ def test_github_annotations_of_the_corpus_report_are_well_formed():
     lines = [l for l in result.stdout.splitlines() if l]
     pattern = re.compile(r"^::(error|warning|notice) file=[^,]+(,line=\d+)?,title=[^:]+::.+$")
     assert lines and all(pattern.match(l) for l in lines)
+
+
+def _dying_worker(path):
+    """Stands in for app._check_in_worker: b.txt kills its process, as the system would."""
+    from lkjip_lint import app
+
+    if path.name == "b.txt":
+        os._exit(9)
+    from lkjip_lint.lint import check_file
+
+    return check_file(path, app._WORKER_OPTIONS)
+
+
+def test_a_worker_that_dies_costs_only_its_file(tmp_path, monkeypatch):
+    from lkjip_lint import app
+    from lkjip_lint.engine.loader import load_rules
+    from lkjip_lint.lint import Options
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(FIXTURES / "purbalingga-2024-clean.txt", tmp_path / name)
+    monkeypatch.setattr(app, "_check_in_worker", _dying_worker)
+    results = list(app._in_parallel(sorted(tmp_path.glob("*.txt")), Options(rules=load_rules()), 2, "id"))
+    assert len(results) == 3
+    a, b, c = results
+    assert b.error and "mati" in b.error
+    assert not a.error and not c.error and a.tables_read == c.tables_read == 22

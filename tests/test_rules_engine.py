@@ -103,3 +103,8 @@ def test_messages_render_in_both_languages():
     [en] = findings(text, "CAP001", lang="en")
     assert "seharusnya" not in id_.message and "102,57" in id_.message
     assert "102.57" in en.message and "gives" in en.message
+
+
+def test_safe_evaluator_rejects_non_finite_constants():
+    with pytest.raises(ExpressionError):
+        Formula("realisasi * 1e999")

@@ -16,6 +16,7 @@ Bad:   … dapat dilihat pada Tabel 19. ⏎ Tabel 28. Analisis Tingkat Efisiensi
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterator
 
@@ -26,7 +27,7 @@ from lkjip_lint.checks.table_list import number_key
 from lkjip_lint.checks.table_numbering import body_captions
 from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.finding import Draft
-from lkjip_lint.interpret.sentences import sentence_at
+from lkjip_lint.interpret.sentences import split
 
 _REF = re.compile(r"(?<![\w])tabel\s+(?P<num>(?:\d+|[IVX]+)(?:\.\d+)*)(?![\w])", re.I)
 
@@ -46,13 +47,17 @@ def run(ctx: Context) -> Iterator[Draft]:
     for i, block in enumerate(blocks):
         if not isinstance(block, (Paragraph, Heading)) or i in caption_blocks:
             continue
+        done: set[str] = set()
+        sentences = None
         for m in _REF.finditer(block.text):
             number = m.group("num")
             if re.fullmatch(r"[IVX]+", number) and not number.isupper():
                 continue
-            if number_key(number) in numbers:
+            if number_key(number) in numbers or number in done:
                 continue
-            sentence = sentence_at(block.text, m.start()).text
+            done.add(number)  # one finding per missing number and paragraph
+            sentences = sentences if sentences is not None else split(block.text)  # once per paragraph
+            sentence = _containing(sentences, m.start())
             looks_back = any(re.search(b, sentence, re.I) for b in ctx.params.backward)
             following = None if looks_back else next((by_index[j] for j in range(i + 1, min(len(blocks), i + 1 + ctx.params.window))
                               if j in by_index), None)
@@ -68,3 +73,9 @@ def run(ctx: Context) -> Iterator[Draft]:
                             variant="unknown", values=values,
                             evidence={"sentence": block.text[max(0, m.start() - 150):m.end() + 50]},
                             key=f"ref|{number}")
+
+
+def _containing(sentences, offset: int) -> str:
+    starts = [s.start for s in sentences]
+    k = bisect.bisect_right(starts, offset) - 1
+    return sentences[max(k, 0)].text if sentences else ""

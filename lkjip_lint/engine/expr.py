@@ -9,6 +9,7 @@ of printed inputs travels through the formula. Never `eval`.
 from __future__ import annotations
 
 import ast
+import math
 from decimal import Decimal
 from typing import Callable
 
@@ -39,6 +40,8 @@ class Formula:
 
     def _compile(self, node: ast.AST) -> Callable[[Env], Interval]:
         if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            if not math.isfinite(node.value):
+                raise ExpressionError(f"not a finite number: {node.value}")
             value = Interval.exact(Decimal(str(node.value)))
             return lambda env: value
         if isinstance(node, ast.Name):

@@ -25,6 +25,8 @@ def show(value: Any, lang: str) -> str:
         return str(value)
     if isinstance(value, (int, float, Decimal)):
         d = Decimal(str(value))
+        if not d.is_finite():
+            return str(value)
         decimals = max(0, -d.normalize().as_tuple().exponent) if d != d.to_integral_value() else 0
         return format_id(d, decimals) if lang == "id" else f"{d:,.{decimals}f}"
     return str(value)

@@ -36,8 +36,9 @@ def split(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in _END.finditer(text):
-        before = text[start:m.start()]
-        word = re.split(r"\s+", before.strip())[-1] if before.strip() else ""
+        # only the word before the dot matters: look at a short tail, not the whole run so far
+        tail = text[max(start, m.start() - 120):m.start()].rstrip()
+        word = tail.rsplit(None, 1)[-1] if tail else ""
         bare = word.lower().strip("()[]\"'“”‘’,")
         if m.group(0) == "." and (
             bare in ABBREVIATIONS

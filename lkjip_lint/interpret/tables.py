@@ -33,6 +33,7 @@ class TableView:
     rows: list[TRow]
     kind: str | None = None
     label_cols: list[int] = field(default_factory=list)
+    _shared: dict | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -84,14 +85,19 @@ class TableView:
         return path
 
     def snapshot(self, highlight: list[dict] | None = None) -> dict:
-        """The table as evidence for reporters that redraw it (HTML)."""
-        return {
-            "label": self.name,
-            "title": self.title,
-            "header": [[c.header for c in self.columns]],
-            "rows": [{"cells": r.cells, "line": r.line, "page": r.page} for r in self.rows],
-            "highlight": highlight or [],
-        }
+        """The table as evidence for reporters that redraw it (HTML).
+
+        Every finding on a table shares one copy of its header and rows (built
+        once): a table with thousands of wrong rows must not be copied per finding.
+        """
+        if self._shared is None:
+            self._shared = {
+                "label": self.name,
+                "title": self.title,
+                "header": [[c.header for c in self.columns]],
+                "rows": [{"cells": r.cells, "line": r.line, "page": r.page} for r in self.rows],
+            }
+        return {**self._shared, "highlight": highlight or []}
 
 
 def build_view(table: Table, vocab: Vocabulary, context_text: str = "") -> TableView:

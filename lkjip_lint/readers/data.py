@@ -92,6 +92,9 @@ def measure(data: Any) -> None:
             stack.extend((v, depth + 1) for v in node.values())
         elif isinstance(node, list):
             stack.extend((v, depth + 1) for v in node)
+        elif isinstance(node, float) and not math.isfinite(node):
+            # NaN and infinities (JSON NaN/Infinity, 1e999999, YAML .inf) are not figures of a report
+            raise InputError("data_invalid", reason="bilangan tak hingga atau NaN / an infinite or NaN number")
 
 
 # ---- schema ---------------------------------------------------------------------------
