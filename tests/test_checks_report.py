@@ -160,3 +160,14 @@ def test_average_row_only_with_two_values():
     two = tsv("Indikator | Capaian (%)", "A | 91.94", "B | 94.69", "C | 98.27", "Rata - rata Capaian Kinerja | 96.00")
     [f] = findings(two, "SUM004")
     assert f.expected == pytest.approx(94.97)
+
+
+def test_reader_notes_become_info_findings():
+    from lkjip_lint.engine.runner import run_rules
+
+    from tests.helpers import all_rules
+
+    report = report_of("Teks laporan.")
+    report.document.notes.append("Halaman tanpa lapisan teks (hasil pindaian?), isinya tidak diperiksa: 12.")
+    [f] = run_rules(report, [r for r in all_rules() if r.id == "READ003"], "id")
+    assert f.severity == "info" and "12" in f.message

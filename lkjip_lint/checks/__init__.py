@@ -42,6 +42,7 @@ KINDS = (
     "structure",
     "no_tables",
     "unreadable_table",
+    "reader_notes",
     # structured data input
     "data_schema",
 )

@@ -42,8 +42,13 @@ def read(path: Path) -> Document:
         if total > MAX_PAGES:
             notes.append(f"Hanya {MAX_PAGES} dari {total} halaman yang dibaca (batas ukuran).")
         pages, textless, scanned = [], [], []
+        unreadable = []
         for index in range(min(total, MAX_PAGES)):
-            page = pdf[index]
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError:
+                unreadable.append(index + 1)  # one broken page must not cost the others
+                continue
             try:
                 kinds = object_kinds(page)
                 content = _read_page(page, index + 1, kinds, notes)
@@ -56,6 +61,10 @@ def read(path: Path) -> Document:
             pages.append(content)
     finally:
         pdf.close()
+    if unreadable and not pages:
+        raise InputError("corrupt_detail", kind="pdf", reason="tidak ada halaman yang dapat dibuka")
+    if unreadable:
+        notes.append("Halaman yang tidak dapat dibuka (rusak), isinya tidak diperiksa: " + ", ".join(map(str, unreadable)) + ".")
     if len(textless) >= max(1, 0.9 * len(pages)):
         raise InputError("scanned")
     if scanned:
