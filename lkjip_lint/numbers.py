@@ -254,6 +254,8 @@ def find_numbers(sentence: str) -> list[tuple[int, int, Num | Malformed]]:
     for m in _TOKEN.finditer(sentence):
         body, suf = m["num"], m["suf"] or ""
         if suf == "-":  # ',00-' means no cents, like ',-'
+            if not body.endswith(",00") or len(body) <= 3:
+                continue  # ",00-" alone: no number before the cents
             body = body[:-3]
         raw = sentence[m.start():m.end()]
         n = _shape(body, raw, bool(m["sign"]), bool(m["pct"]), bool(m["cur"] or suf))
