@@ -112,6 +112,7 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
     except (ConfigError, RuleFileError) as exc:
         return _fail(str(exc))
     lang, fail_on = config.lang, config.fail_on
+    options.charts = fmt == "html"
     for target in (output, write_baseline):  # before minutes of checking, not after
         problem = _output_problem(target, files, lang)
         if problem:

@@ -18,8 +18,6 @@ from pathlib import Path
 from typing import Any, Iterable, Literal
 
 import yaml
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import best_match
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from lkjip_lint.yamlio import safe_load
 
@@ -214,6 +212,10 @@ def _schema() -> dict:
 
 def validate(data: dict, path: Path | str) -> None:
     """Raise ConfigError naming the file and the JSON path of the first problem."""
+    # imported here: without a config file (the common case) jsonschema is not needed at all
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
     errors = list(Draft202012Validator(_schema()).iter_errors(data))
     if not errors:
         return

@@ -7,7 +7,6 @@ from pathlib import Path
 from lkjip_lint.engine.rule import Rule
 from lkjip_lint.engine.runner import run_rules
 from lkjip_lint.finding import Finding
-from lkjip_lint.interpret.export import chart_data
 from lkjip_lint.interpret.report import Report, Settings
 from lkjip_lint.interpret.vocabulary import Vocabulary, load_vocabulary
 from lkjip_lint.messages import input_error
@@ -25,6 +24,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     rule_dirs: tuple[Path, ...] = ()
     vocab: Vocabulary | None = None
+    charts: bool = False  # gather chart data (the HTML report draws it)
 
 
 def build_report(path: Path, options: Options) -> Report:
@@ -46,8 +46,14 @@ def check_file(path: Path, options: Options) -> FileResult:
         findings=findings,
         tables_read=len(report.document.tables()),
         tables_recognised=sum(1 for v in report.views if v.kind),
-        charts=chart_data(report),
+        charts=_charts(report) if options.charts else {},
     )
+
+
+def _charts(report) -> dict:
+    from lkjip_lint.interpret.export import chart_data
+
+    return chart_data(report)
 
 
 def _order(f: Finding):

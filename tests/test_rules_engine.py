@@ -108,3 +108,27 @@ def test_messages_render_in_both_languages():
 def test_safe_evaluator_rejects_non_finite_constants():
     with pytest.raises(ExpressionError):
         Formula("realisasi * 1e999")
+
+
+def test_the_record_of_validated_bundled_rule_files_is_current():
+    import importlib.util
+
+    from tests.helpers import ROOT
+
+    spec = importlib.util.spec_from_file_location("validate_rules", ROOT / "tools" / "validate_rules.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text, target = module.digests()  # validates every bundled file against the schema as it goes
+    assert target.read_text(encoding="utf-8") == text, "run: python tools/validate_rules.py --write"
+
+
+def test_a_changed_bundled_file_is_validated_again(tmp_path, monkeypatch):
+    from lkjip_lint.engine import loader
+
+    bad = rules_dir() / "zz-temporary-test.yaml"
+    bad.write_text("rules: [{id: BAD}]\n", encoding="utf-8")
+    try:
+        with pytest.raises(RuleFileError):
+            loader.load_rule_file(bad)  # not in the record: validated, and refused
+    finally:
+        bad.unlink()

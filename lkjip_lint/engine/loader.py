@@ -2,11 +2,11 @@
 each rule's parameters by its check kind's Params model."""
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
 
-import jsonschema
 import yaml
 from pydantic import ValidationError
 
@@ -32,13 +32,32 @@ def _schema() -> dict:
     return schema
 
 
-def load_rule_file(path: Path) -> list[Rule]:
-    try:
-        data = safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise RuleFileError(path, None, "", f"not valid YAML ({exc.__class__.__name__}: {getattr(exc, 'problem', exc)})") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleFileError(path, None, "", f"cannot be read ({exc})") from None
+MANIFEST = "validated.sha256"
+
+
+@lru_cache(maxsize=1)
+def _manifest() -> dict[str, str]:
+    """Digests of the bundled rule files as they were when tools/validate_rules.py validated them."""
+    path = rules_dir() / MANIFEST
+    if not path.is_file():
+        return {}
+    pairs = (line.split() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {name: digest for digest, name in pairs}
+
+
+def _validated_before(path: Path, raw: bytes) -> bool:
+    """A bundled rule file unchanged since it was validated at release need not be validated
+    again at every start (it costs a third of the start-up); users' files always are."""
+    if path.parent.resolve() != rules_dir().resolve():
+        return False
+    return _manifest().get(path.name) == hashlib.sha256(raw).hexdigest()
+
+
+def schema_errors(path: Path, data) -> None:
+    """Validate one rule file's data against schemas/rule.schema.json; the first error names file, rule and field."""
+    import jsonschema  # here: an unchanged bundled rule set never needs it
+
+    
     validator = jsonschema.Draft202012Validator(_schema())
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
@@ -52,6 +71,18 @@ def load_rule_file(path: Path) -> list[Rule]:
                 rule_id = f"#{parts[1] + 1}"
             parts = parts[2:]
         raise RuleFileError(path, rule_id, ".".join(str(p) for p in parts), err.message)
+
+
+def load_rule_file(path: Path) -> list[Rule]:
+    try:
+        raw = path.read_bytes()
+        data = safe_load(raw.decode("utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleFileError(path, None, "", f"not valid YAML ({exc.__class__.__name__}: {getattr(exc, 'problem', exc)})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(path, None, "", f"cannot be read ({exc})") from None
+    if not _validated_before(path, raw):
+        schema_errors(path, data)
     rules = []
     for entry in data.get("rules", []):
         rule = Rule(**entry, source=str(path))
