@@ -27,9 +27,6 @@ import json
 import os
 import random
 import re
-import resource
-import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +35,9 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from limited_run import run_limited  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = {"txt": ROOT / "fixtures" / "purbalingga-2024.txt",
@@ -178,37 +178,8 @@ class Outcome:
     error: str = ""  # the input-error message, when the file was refused
 
 
-def command() -> list[str]:
-    exe = Path(sys.executable).with_name("lkjip-lint")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "lkjip_lint"]
-
-
 def run_one(path: Path, timeout: float, memory: int) -> tuple[int | None, str, str, float, int]:
-    def limit():
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.monotonic()
-        proc = subprocess.Popen(command() + ["check", "--format", "json", "-j", "1", str(path)],
-                                stdout=out, stderr=err, preexec_fn=limit, start_new_session=True,
-                                env={**os.environ, "NO_COLOR": "1"})
-        code = None
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                code = os.waitstatus_to_exitcode(status)
-                break
-            if time.monotonic() - start > timeout:
-                os.killpg(proc.pid, signal.SIGKILL)
-                _, _, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.01)
-        proc.returncode = code if code is not None else -9
-        seconds = time.monotonic() - start
-        out.seek(0)
-        err.seek(0)
-        return (code, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"),
-                seconds, usage.ru_maxrss * 1024)
+    return run_limited(["check", "--format", "json", "-j", "1", str(path)], timeout, memory)
 
 
 def examine(fmt: str, index: int, how: str, data: bytes, folder: Path, args) -> Outcome:

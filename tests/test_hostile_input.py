@@ -16,12 +16,8 @@ import json
 import os
 import random
 import re
-import resource
-import signal
 import struct
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import zipfile
@@ -31,6 +27,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+
+from bench import limited_run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -48,7 +46,6 @@ REPORT_PDF = FIXTURES / "purbalingga-2024.pdf"
 W_NS = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 GB = 1024 ** 3
 MEMORY_LIMIT = 2 * GB
-EXE = Path(sys.executable).with_name("lkjip-lint")
 
 
 # ---- running the command -------------------------------------------------------------------
@@ -74,34 +71,8 @@ def cli_text(*args: object):
 
 
 def run_limited(args: list[str], timeout: float = 60, memory: int = MEMORY_LIMIT, cwd: Path = ROOT):
-    """The installed command in a subprocess under an address-space limit:
-    (exit code or None on timeout, stdout, stderr, seconds, peak RSS in bytes)."""
-    cmd = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "lkjip_lint"]
-
-    def limit():
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        env = {**os.environ, "NO_COLOR": "1"}
-        start = time.monotonic()
-        proc = subprocess.Popen(cmd + args, stdout=out, stderr=err, preexec_fn=limit, env=env, cwd=cwd,
-                                start_new_session=True)
-        code, usage = None, None
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                code = os.waitstatus_to_exitcode(status)
-                break
-            if time.monotonic() - start > timeout:
-                os.killpg(proc.pid, signal.SIGKILL)
-                _, _, usage = os.wait4(proc.pid, 0)
-                break
-            time.sleep(0.02)
-        proc.returncode = code if code is not None else -9
-        seconds = time.monotonic() - start
-        out.seek(0)
-        err.seek(0)
-        return code, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace"), seconds, usage.ru_maxrss * 1024
+    """The installed command under a time and address-space limit (bench/limited_run.py)."""
+    return limited_run.run_limited(args, timeout, memory, cwd)
 
 
 def assert_refused(code: int, files: dict, out: str, name: str, *words: str) -> str:
