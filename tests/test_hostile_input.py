@@ -17,7 +17,6 @@ import os
 import random
 import re
 import struct
-import sys
 import threading
 import time
 import zipfile
