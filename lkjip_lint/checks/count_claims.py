@@ -143,7 +143,7 @@ def _tables(ctx: Context) -> Iterator[Draft]:
     for block in ctx.report.texts:
         for sentence in split(block.text):
             text = sentence.text
-            cue = min((m.start() for c in cues for m in c.finditer(text)), default=None)
+            cue = min((m.start() for c in cues if (m := c.search(text))), default=None)  # the earliest cue
             if cue is None:
                 continue
             for n, noun, m in _claims(text):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that end with a dot without ending the sentence (compared lower-case, without the dot).
 ABBREVIATIONS = {
@@ -24,15 +25,16 @@ ABBREVIATIONS = {
 _END = re.compile(r"[.!?]+(?=\s+[\"'“‘(\[A-Z0-9])")
 
 
-@dataclass
+@dataclass(frozen=True)
 class Sentence:
     text: str
     start: int
     end: int
 
 
-def split(text: str) -> list[Sentence]:
-    """The sentences of one paragraph, with their offsets in it."""
+@lru_cache(maxsize=4096)
+def split(text: str) -> tuple[Sentence, ...]:
+    """The sentences of one paragraph, with their offsets in it (cached: several checks ask)."""
     out: list[Sentence] = []
     start = 0
     for m in _END.finditer(text):
@@ -55,7 +57,7 @@ def split(text: str) -> list[Sentence]:
     rest = text[start:]
     if rest.strip():
         out.append(Sentence(rest.strip(), start + (len(rest) - len(rest.lstrip())), len(text)))
-    return out
+    return tuple(out)
 
 
 def sentence_at(text: str, offset: int) -> Sentence:
