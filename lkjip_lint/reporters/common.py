@@ -20,6 +20,8 @@ def where(loc: Location, lang: str = "id") -> str:
     if loc.page is not None:
         parts.append(f"{'p.' if lang == 'en' else 'hal.'} {loc.page}")
     parts += [p for p in (loc.table, loc.row, loc.column, loc.path) if p]
+    if loc.paragraph is not None and loc.line is None:
+        parts.append(f"{'paragraph' if lang == 'en' else 'paragraf'} {loc.paragraph}")
     return " · ".join(parts)
 
 

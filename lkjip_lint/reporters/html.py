@@ -54,7 +54,7 @@ UI = {
         "rule": "Aturan", "location": "Lokasi", "message": "Pesan", "reported": "Tertulis",
         "expected": "Seharusnya", "none": "Tidak ada temuan.", "unreadable": "Berkas tidak dapat dibaca",
         "tables": "Tabel yang perlu diperbaiki", "see_table": "lihat tabel", "line": "Baris",
-        "page": "hal.", "total": "Jumlah", "target": "Target", "realisasi": "Realisasi",
+        "page": "hal.", "paragraph": "paragraf", "total": "Jumlah", "target": "Target", "realisasi": "Realisasi",
         "capaian": "Capaian", "chart_ind": "Target dan realisasi per indikator",
         "chart_ind_note": "Setiap baris berskala sendiri (satuan indikator berbeda).",
         "chart_budget": "Penyerapan anggaran per program", "pagu": "Pagu",
@@ -68,7 +68,7 @@ UI = {
         "rule": "Rule", "location": "Location", "message": "Message", "reported": "Reported",
         "expected": "Expected", "none": "No findings.", "unreadable": "File could not be read",
         "tables": "Tables to correct", "see_table": "see table", "line": "Line",
-        "page": "p.", "total": "Total", "target": "Target", "realisasi": "Actual",
+        "page": "p.", "paragraph": "paragraph", "total": "Total", "target": "Target", "realisasi": "Actual",
         "capaian": "Achievement", "chart_ind": "Target and actual per indicator",
         "chart_ind_note": "Each row has its own scale (indicator units differ).",
         "chart_budget": "Budget absorption per programme", "pagu": "Budget",
@@ -189,6 +189,8 @@ def _location(f: Finding, t: dict) -> str:
     if loc.page is not None:
         parts.append(f"{t['page']} {loc.page}")
     parts += [p for p in (loc.table, loc.row, loc.column, loc.path) if p]
+    if loc.paragraph is not None and loc.line is None:
+        parts.append(f"{t['paragraph']} {loc.paragraph}")
     return escape(" · ".join(parts) or "-")
 
 
