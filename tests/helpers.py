@@ -36,3 +36,39 @@ def errors_and_warnings(found):
 def tsv(*rows: str) -> str:
     """Rows written with ' | ' between cells become tab-separated lines."""
     return "\n".join(r.replace(" | ", "\t") for r in rows)
+
+
+def pdf_bytes(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
+    """A PDF file from its numbered objects (1 = catalogue): header, bodies, xref table, trailer."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer_extra, xref)
+    return bytes(out)
+
+
+ENCRYPT_DICT = b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>"
+
+
+def encrypt_trailer(encrypt_object: int) -> bytes:
+    """Trailer entries of a PDF with a user password (the empty password does not open it)."""
+    return b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (encrypt_object, b"ab" * 16, b"ab" * 16)
+
+
+def forge_declared_size(zip_data: bytes, member: bytes, size: int) -> bytes:
+    """The zip with `member`'s uncompressed size in the central directory set to `size` (a lie)."""
+    import struct
+
+    data = bytearray(zip_data)
+    pos = 0
+    while (pos := data.find(b"PK\x01\x02", pos)) != -1:
+        name_len = struct.unpack_from("<H", data, pos + 28)[0]
+        if data[pos + 46:pos + 46 + name_len] == member:
+            struct.pack_into("<I", data, pos + 24, size)
+        pos += 4
+    return bytes(data)

@@ -26,7 +26,7 @@ from lkjip_lint.readers.docx import read
 from lkjip_lint.readers.errors import InputError
 from lkjip_lint.readers.text import read as read_text
 
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import FIXTURES, ROOT, forge_declared_size
 
 AWKWARD = FIXTURES / "awkward.docx"
 REPORT = FIXTURES / "purbalingga-2024"
@@ -251,15 +251,8 @@ def test_bad_file_gives_input_error(kind, tmp_path):
 
 def test_forged_small_declared_size_is_not_trusted(tmp_path):
     """A member bigger than its header says: refused, never read past the declared size."""
-    data = bytearray((FIXTURES / "awkward.docx").read_bytes())
-    pos = 0
-    while (pos := data.find(b"PK\x01\x02", pos)) != -1:
-        name_len = struct.unpack_from("<H", data, pos + 28)[0]
-        if data[pos + 46:pos + 46 + name_len] == b"word/document.xml":
-            struct.pack_into("<I", data, pos + 24, 100)
-        pos += 4
     path = tmp_path / "forged.docx"
-    path.write_bytes(bytes(data))
+    path.write_bytes(forge_declared_size((FIXTURES / "awkward.docx").read_bytes(), b"word/document.xml", 100))
     with pytest.raises(InputError) as info:
         read_any(path)
     assert info.value.code in ("zip_bomb", "corrupt")

@@ -16,7 +16,6 @@ import json
 import os
 import random
 import re
-import struct
 import threading
 import time
 import zipfile
@@ -36,7 +35,7 @@ from lkjip_lint.numbers import find_numbers, parse_number, resolve_column
 from lkjip_lint.readers import MAX_BLOCKS, MAX_COLUMNS
 from lkjip_lint.results import FileResult
 
-from tests.helpers import FIXTURES, ROOT
+from tests.helpers import ENCRYPT_DICT, FIXTURES, ROOT, encrypt_trailer, forge_declared_size, pdf_bytes
 
 GOOD = FIXTURES / "purbalingga-2024-clean.txt"  # 22 tables, no errors: the file that must still be reported
 REPORT_TXT = FIXTURES / "purbalingga-2024.txt"
@@ -166,18 +165,8 @@ def _encrypted_pdf(path: Path) -> Path:
     """A one-page PDF with a user password (the empty password does not open it)."""
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-            b"<< /Length 0 >>\nstream\n\nendstream",
-            b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += (b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 5 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
-            % (len(objs) + 1, b"ab" * 16, b"ab" * 16, xref))
-    path.write_bytes(bytes(out))
+            b"<< /Length 0 >>\nstream\n\nendstream", ENCRYPT_DICT]
+    path.write_bytes(pdf_bytes(objs, encrypt_trailer(5)))
     return path
 
 
@@ -215,15 +204,7 @@ def _pdf_with_stream(path: Path, compressed_chunks) -> Path:
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
             b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream",
             b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    path.write_bytes(bytes(out))
+    path.write_bytes(pdf_bytes(objs))
     return path
 
 
@@ -471,15 +452,8 @@ def test_zip_member_that_inflates_past_its_declared_size_is_not_trusted(tmp_path
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", b"<Types/>")
         zf.writestr("word/document.xml", b"<w:document " + W_NS + b"><w:body>" + b" " * 50_000_000 + b"</w:body></w:document>")
-    data = bytearray(buf.getvalue())
-    pos = 0
-    while (pos := data.find(b"PK\x01\x02", pos)) != -1:
-        name_len = struct.unpack_from("<H", data, pos + 28)[0]
-        if data[pos + 46:pos + 46 + name_len] == b"word/document.xml":
-            struct.pack_into("<I", data, pos + 24, 1000)
-        pos += 4
     forged = tmp_path / "palsu.docx"
-    forged.write_bytes(bytes(data))
+    forged.write_bytes(forge_declared_size(buf.getvalue(), b"word/document.xml", 1000))
     code, out, err, seconds, rss = run_limited(["check", str(forged), str(GOOD)])
     assert code == 2 and "Traceback" not in out + err and str(GOOD) in out
     assert "palsu.docx: tidak dapat dibaca" in out and seconds < 20 and rss < 500 * 1024 ** 2

@@ -23,7 +23,7 @@ from lkjip_lint.readers.pdf_cells import Vocabulary, cell_text
 from lkjip_lint.readers.pdf_text import Char, Line
 from lkjip_lint.readers.text import read as read_text
 
-from tests.helpers import FIXTURES
+from tests.helpers import ENCRYPT_DICT, FIXTURES, encrypt_trailer, pdf_bytes
 
 REPORT = FIXTURES / "purbalingga-2024"
 MIN_RECALL, MAX_EXTRA = 0.95, 0.05
@@ -66,20 +66,8 @@ def write_pdf(path: Path, pages: list[list[tuple]], encrypt: bool = False) -> Pa
                        b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (W, H, k - 1, font))
     objs[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
     if encrypt:  # a user password is set: the empty password does not open it
-        objs.append(b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    trailer = b"<< /Size %d /Root 1 0 R" % (len(objs) + 1)
-    if encrypt:
-        trailer += b" /Encrypt %d 0 R /ID [<%s> <%s>]" % (len(objs), b"ab" * 16, b"ab" * 16)
-    out += b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    path.write_bytes(bytes(out))
+        objs.append(ENCRYPT_DICT)
+    path.write_bytes(pdf_bytes(objs, encrypt_trailer(len(objs)) if encrypt else b""))
     return path
 
 
