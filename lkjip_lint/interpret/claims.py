@@ -17,13 +17,13 @@ from rapidfuzz import fuzz
 
 from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.interpret.indicators import computed_capaian, normalise
+from lkjip_lint.interpret.sentences import split
 from lkjip_lint.interpret.scale import builtin_scales, norm_label
 from lkjip_lint.numbers import Num, find_numbers
 from lkjip_lint.resources import rules_dir
 from lkjip_lint.yamlio import safe_load
 
 MAX_SENTENCE = 3000
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[A-Z“\"(\-•])")
 
 
 @dataclass
@@ -63,7 +63,7 @@ def vocabulary() -> dict:
 
 
 def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.split(text) if s.strip()]
+    return [s.text for s in split(text)]
 
 
 def _role(window: str) -> str | None:
