@@ -96,7 +96,21 @@ def _share(claim, report):
     return [("part / total", Interval.exact(part.value) / Interval.exact(base.value) * _100)]
 
 
-_HANDLERS = {"capaian": _capaian, "budget": _budget, "efficiency": _efficiency, "sum": _sum, "share": _share}
+def _remainder(claim, report):
+    return [("pagu − realisasi", _iv(claim.values["pagu"]) - _iv(claim.values["realisasi_anggaran"]))]
+
+
+def _change_total(claim, report):
+    before, change = _iv(claim.values["before"]), _iv(claim.values["change"])
+    return [("−", before - change), ("+", before + change)]
+
+
+def _share_of_total(claim, report):
+    return [("part / total", _iv(claim.values["part"]) / _iv(claim.values["base"]) * _100)]
+
+
+_HANDLERS = {"capaian": _capaian, "budget": _budget, "efficiency": _efficiency, "sum": _sum, "share": _share,
+             "remainder": _remainder, "change_total": _change_total, "share_of_total": _share_of_total}
 
 
 def _short(text: str, n: int = 90) -> str:

@@ -10,12 +10,13 @@ the groups of roles that can be checked against each other or against tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from lkjip_lint.document import Heading, Location, Paragraph
+from lkjip_lint.interpret.claim_types import Claim, Token, make_claim
+from lkjip_lint.interpret.ledger import Ledger
 from lkjip_lint.interpret.indicators import computed_capaian, normalise
 from lkjip_lint.interpret.sentences import split
 from lkjip_lint.interpret.scale import builtin_scales, norm_label
@@ -24,31 +25,6 @@ from lkjip_lint.resources import rules_dir
 from lkjip_lint.yamlio import safe_load
 
 MAX_SENTENCE = 3000
-
-
-@dataclass
-class Token:
-    start: int
-    end: int
-    num: Num
-    role: str | None = None
-    unit: str | None = None
-    in_parens_pct: bool = False
-
-
-@dataclass
-class Claim:
-    kind: str  # capaian | budget | efficiency | sum | share | category | indicator_capaian
-    sentence: str
-    line: int | None
-    page: int | None
-    paragraph: int | None = None
-    values: dict[str, Num] = field(default_factory=dict)
-    parts: list[Num] = field(default_factory=list)
-    value: Num | None = None
-    label: str = ""
-    indicator: str | None = None
-    indicator_capaian: float | None = None
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +88,8 @@ def tokens(sentence: str) -> list[Token]:
         if vocab["_realised_from"].match(sentence[end:end + 30]):
             tok.role = "realisasi"  # "… sebesar 93.85 dari target 91.5": the number before "dari target"
         if num.money:
-            tok.role = "realisasi_anggaran" if tok.role in ("realisasi", "serapan") else "pagu"
+            if tok.role != "sisa":
+                tok.role = "realisasi_anggaran" if tok.role in ("realisasi", "serapan") else "pagu"
         elif tok.role == "pagu":
             tok.role = None  # "anggaran … 92%" without a head word says nothing certain
         after = sentence[end:end + 20]
@@ -132,7 +109,10 @@ def extract_claims(report) -> list[Claim]:
     year = report.year
     # category words: every built-in scale's and the report's own (e.g. "Tercapai")
     labels = _known_labels() | {norm_label(b.label) for b in report.scale.bands}
+    ledger = Ledger()
     for block in report.texts:
+        if isinstance(block, Heading):
+            ledger.reset()  # a budget passage ends at the next heading
         if not isinstance(block, (Paragraph, Heading)) or not re.search(r"\d", block.text):
             continue
         para_tokens: list[tuple[str, Token]] = []
@@ -146,16 +126,29 @@ def extract_claims(report) -> list[Claim]:
             claims.extend(_share_claims(sentence, toks, block))
             claims.extend(_category_claims(sentence, toks, block, indicators, year, labels))
             claims.extend(_indicator_claims(sentence, toks, block, indicators, year, report))
+            ledger.read(sentence, toks, block)
         claims.extend(_budget_claims(block, para_tokens))
-    return claims
+    return _distinct(claims + ledger.claims)
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """One claim per statement: the sentence reader and the ledger may both read "terdiri dari"."""
+    seen, out = set(), []
+    for c in claims:
+        key = (c.kind if c.kind != "budget" else "budget", c.sentence, c.value.raw if c.value else None,
+               tuple(sorted((k, v.raw) for k, v in c.values.items())))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return sorted(out, key=lambda c: (c.paragraph or 0))
 
 
 def claim_location(claim: Claim) -> Location:
     return Location(line=claim.line, page=claim.page, paragraph=None if claim.line else claim.paragraph)
 
 
-def _claim(kind: str, sentence: str, block, **kw) -> Claim:
-    return Claim(kind=kind, sentence=sentence, line=block.line, page=block.page, paragraph=block.index + 1, **kw)
+_claim = make_claim
 
 
 def _capaian_claims(sentence, toks, block):
