@@ -32,6 +32,12 @@ def _iv(num: Num, declared: bool = False) -> Interval:
 
 def run(ctx: Context) -> Iterator[Draft]:
     for claim in ctx.report.claims:
+        if claim.kind == "unit":
+            yield _unit(claim)
+            continue
+        if claim.kind == "number_words":
+            yield _number_words(claim)
+            continue
         handler = _HANDLERS.get(claim.kind)
         if handler is None:
             continue
@@ -65,11 +71,38 @@ def run(ctx: Context) -> Iterator[Draft]:
 
 
 def _capaian(claim, report):
+    """Positive R / T unless the sentence names a lower-is-better indicator. When only the passage
+    around it does (or nothing does), every formula is admitted: a sentence rarely repeats the
+    indicator's name, and a wrong polarity guess must not become an error."""
     t, r = claim.values["target"], claim.values["realisasi"]
     T, R = _iv(t, declared=True), _iv(r)
+    positive = [("R / T", R / T * _100)]
+    negative = [("(2T − R) / T", (Interval.exact(Decimal(2)) * T - R) / T * _100), ("T / R", T / R * _100)]
     if is_negative(claim.sentence, report):
-        return [("(2T − R) / T", (Interval.exact(Decimal(2)) * T - R) / T * _100), ("T / R", T / R * _100)]
-    return [("R / T", R / T * _100)]
+        return negative
+    return negative + positive if claim.negative else positive + negative
+
+
+def _number_words(claim) -> Draft:
+    """"7 (delapan) program": the digits and the words name different counts; which one is meant is not known."""
+    return Draft(
+        location=claim_location(claim), actual=claim.label, expected=None, grade="mismatch", variant="number_words",
+        values={"sentence": _short(claim.sentence), "printed": claim.label, "words": claim.values["words"].raw},
+        evidence={"sentence": claim.sentence},
+        key=f"words|{_short(claim.sentence, 120)}|{claim.label}",
+    )
+
+
+def _unit(claim) -> Draft:
+    """Target and realisasi of one capaian stated per different bases ("per 1000" / "per 100.000")."""
+    return Draft(
+        location=claim_location(claim),
+        actual=claim.label, expected=claim.indicator, grade="mismatch", variant="unit",
+        values={"sentence": _short(claim.sentence), "printed": claim.label, "target": claim.value.raw,
+                "realisasi": claim.values["realisasi"].raw, "expected_unit": claim.indicator},
+        evidence={"sentence": claim.sentence},
+        key=f"unit|{_short(claim.sentence, 120)}|{claim.label}",
+    )
 
 
 def _budget(claim, report):

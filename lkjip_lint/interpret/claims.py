@@ -10,14 +10,17 @@ the groups of roles that can be checked against each other or against tables.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.interpret.claim_types import Claim, Token, make_claim
+from lkjip_lint.interpret.counts import Count, counts
 from lkjip_lint.interpret.ledger import Ledger
 from lkjip_lint.interpret.indicators import computed_capaian, normalise
+from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.sentences import split
 from lkjip_lint.interpret.scale import builtin_scales, norm_label
 from lkjip_lint.numbers import Num, find_numbers
@@ -25,6 +28,10 @@ from lkjip_lint.resources import rules_dir
 from lkjip_lint.yamlio import safe_load
 
 MAX_SENTENCE = 3000
+# "4,88 per 1000 kelahiran hidup", "24 per 100.000 lahir hidup": the base of a rate
+_PER_BASE = re.compile(r"\s*per\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d.,]*\d)", re.I)
+# "Angka ini …", "Nilai tersebut …": the sentence speaks of the value stated just before
+_ANAPHOR = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:angka|nilai|realisasi|hasil|capaian)\s+(?:ini|tersebut)\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +105,9 @@ def tokens(sentence: str) -> list[Token]:
                 tok.unit = unit
                 break
         tok.in_parens_pct = num.percent and sentence[max(0, start - 2):start].strip().endswith("(")
+        per = _PER_BASE.match(sentence, end)
+        if per:
+            tok.per_base = int(re.sub(r"[.,]", "", per.group(1)))
         out.append(tok)
         prev_end = end
     return out
@@ -110,9 +120,15 @@ def extract_claims(report) -> list[Claim]:
     # category words: every built-in scale's and the report's own (e.g. "Tercapai")
     labels = _known_labels() | {norm_label(b.label) for b in report.scale.bands}
     ledger = Ledger()
+    last_measured: Token | None = None  # the value "angka ini" refers to
+    recent: list[str] = []  # the passage so far: its wording says whether lower is better
+    wholes: dict[str, Count] = {}  # "pada 5 (lima) indikator": what later parts are shares of
     for block in report.texts:
         if isinstance(block, Heading):
-            ledger.reset()  # a budget passage ends at the next heading
+            ledger.reset()  # a budget (or indicator) passage ends at the next heading
+            last_measured, recent, wholes = None, [], {}
+        recent = (recent + [block.text])[-3:]
+        negative = is_negative(" ".join(recent), report)
         if not isinstance(block, (Paragraph, Heading)) or not re.search(r"\d", block.text):
             continue
         para_tokens: list[tuple[str, Token]] = []
@@ -121,12 +137,14 @@ def extract_claims(report) -> list[Claim]:
                 continue  # not a sentence (a flattened table, a pasted blob): nothing to claim
             toks = tokens(sentence)
             para_tokens.extend((sentence, t) for t in toks)
-            claims.extend(_capaian_claims(sentence, toks, block))
+            claims.extend(_capaian_claims(sentence, toks, block, last_measured, negative))
+            last_measured = _measured(toks) or last_measured
             claims.extend(_sum_claims(sentence, toks, block))
             claims.extend(_share_claims(sentence, toks, block))
             claims.extend(_category_claims(sentence, toks, block, indicators, year, labels))
             claims.extend(_indicator_claims(sentence, toks, block, indicators, year, report))
             ledger.read(sentence, toks, block)
+            claims.extend(_count_claims(sentence, block, wholes))
         claims.extend(_budget_claims(block, para_tokens))
     return _distinct(claims + ledger.claims)
 
@@ -151,17 +169,57 @@ def claim_location(claim: Claim) -> Location:
 _claim = make_claim
 
 
-def _capaian_claims(sentence, toks, block):
-    group: dict[str, Num] = {}
+def _measured(toks: list[Token]) -> Token | None:
+    """The last plain value of a sentence (not money, not a percentage, no target): what "angka ini" means."""
+    plain = [t for t in toks if not t.num.money and not t.num.percent and t.role in (None, "realisasi")]
+    return plain[-1] if plain else None
+
+
+def _capaian_claims(sentence, toks, block, last_measured=None, negative=False):
+    """"realisasi R … target T … capaian C" in any order; "Angka ini … target T … capaian C" takes R
+    from the sentence before. Realisasi and target of one claim must share their rate base ("per 1000")."""
+    group: dict[str, Token] = {}
+    complete = []
     for t in toks:
         if t.role not in ("target", "realisasi", "capaian"):
             continue
         if t.role in group:
             group = {}
-        group[t.role] = t.num
+        group[t.role] = t
         if len(group) == 3:
-            yield _claim("capaian", sentence, block, values=dict(group))
+            complete.append(group)
             group = {}
+    if not complete and set(group) == {"target", "capaian"} and last_measured is not None and _ANAPHOR.match(sentence):
+        complete.append({**group, "realisasi": last_measured})
+    for g in complete:
+        values = {role: t.num for role, t in g.items()}
+        yield _claim("capaian", sentence, block, values=values, negative=negative or None)
+        bases = {role: t.per_base for role, t in g.items() if t.per_base}
+        if bases.get("target") and bases.get("realisasi") and bases["target"] != bases["realisasi"]:
+            yield _claim("unit", sentence, block, value=g["target"].num,
+                         label=_per_label(bases["target"]), values={"realisasi": g["realisasi"].num},
+                         indicator=_per_label(bases["realisasi"]))
+
+
+def _count_claims(sentence, block, wholes: dict):
+    """"7 (delapan)": digits and words disagree. "3 (tiga) indikator … atau 60,00%" of the whole counted before."""
+    for c in counts(sentence):
+        if c.words_n is not None and c.words_n != c.n:
+            yield _claim("number_words", sentence, block, value=_int_num(c.n), label=f"{c.n} ({c.words})",
+                         values={"words": _int_num(c.words_n)})
+        if c.whole:
+            wholes[c.noun] = c
+        elif c.share is not None and c.noun in wholes and wholes[c.noun].n >= c.n:
+            yield _claim("share", sentence, block, value=c.share,
+                         values={"part": _int_num(c.n), "base": _int_num(wholes[c.noun].n)})
+
+
+def _int_num(n: int) -> Num:
+    return Num(Decimal(n), 0, str(n))
+
+
+def _per_label(base: int) -> str:
+    return "per " + f"{base:,}".replace(",", ".")
 
 
 def _sum_claims(sentence, toks, block):

@@ -1,0 +1,82 @@
+"""Counts stated in running text: "5 (lima) indikator", "3 (tiga) indikator … atau 60,00%".
+
+A count may carry its number in words; the two must agree. A count followed by
+"atau [sebanyak] P %" is a part of the whole counted earlier in the passage
+("pada 5 (lima) indikator kinerja utama" … "3 (tiga) indikator sasaran atau
+sebanyak 60,00%"): P = part / whole × 100.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lkjip_lint.numbers import Num, find_numbers
+
+_UNITS = {"nol": 0, "satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+          "delapan": 8, "sembilan": 9}
+
+# "5 (lima) indikator", "6 enam indikator" (brackets lost in conversion), "12 IKU"
+COUNT = re.compile(
+    r"(?<![\w.,/:-])(?P<n>\d{1,4})(?![\d.,:/-]\d)(?!\s*%)\s*"
+    r"(?:\(\s*(?P<w1>[a-z][a-z\s]*?)\s*\)|(?P<w2>(?:(?:se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+    r"(?:\s*(?:puluh|belas|ratus))?\s*)+)(?=\s))?\s*(?P<noun>[A-Za-z][A-Za-z-]{2,})")
+_SHARE_AFTER = re.compile(r"^(?:\s+[A-Za-z][\w/-]*){0,4}?\s*,?\s*(?:atau|yaitu|\()\s*(?:sebanyak|sebesar|sekitar)?\s*$", re.I)
+_WHOLE_BEFORE = re.compile(r"\b(?:dari|pada|terhadap|seluruh|sejumlah|total|terdapat|ada|memiliki|menetapkan)\s*$", re.I)
+
+
+def words_value(text: str) -> int | None:
+    """Indonesian number words up to 999: "lima", "dua belas", "dua puluh satu", "seratus"."""
+    words = re.findall(r"[a-z]+", text.lower())
+    total, current = 0, 0
+    if not words:
+        return None
+    for w in words:
+        if w in _UNITS:
+            current += _UNITS[w]
+        elif w.startswith("se") and w[2:] in ("puluh", "belas", "ratus", "ribu"):
+            current += {"puluh": 10, "belas": 11, "ratus": 100, "ribu": 1000}[w[2:]]
+        elif w == "sepuluh":
+            current += 10
+        elif w == "sebelas":
+            current += 11
+        elif w == "belas":
+            current += 10
+        elif w == "puluh":
+            current = (current or 1) * 10
+        elif w == "ratus":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+@dataclass
+class Count:
+    n: int
+    noun: str
+    start: int
+    end: int
+    words: str | None = None
+    words_n: int | None = None
+    share: Num | None = None  # "… atau 60,00%"
+    whole: bool = False  # "pada 5 indikator": the whole the parts are counted against
+
+
+def counts(sentence: str) -> list[Count]:
+    out = []
+    percents = [(s, n) for s, _, n in find_numbers(sentence) if isinstance(n, Num) and n.percent]
+    for m in COUNT.finditer(sentence):
+        n = int(m.group("n"))
+        if 1900 <= n <= 2100:
+            continue
+        words = m.group("w1") or (m.group("w2") or "").strip() or None
+        c = Count(n=n, noun=m.group("noun").lower(), start=m.start(), end=m.end(), words=words,
+                  words_n=words_value(words) if words else None)
+        for s, num in percents:
+            if s > m.end() and _SHARE_AFTER.match(sentence[m.end():s]):
+                c.share = num
+                break
+        c.whole = c.share is None and bool(_WHOLE_BEFORE.search(sentence[:m.start()]))
+        out.append(c)
+    return out

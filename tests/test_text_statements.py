@@ -1,0 +1,104 @@
+"""Statements of the running text read as facts and checked against each other.
+
+Each case is a small passage written the way real reports word it (budget
+passages over several paragraphs, a value taken up by "Angka ini", counts with
+their shares); the expected values are worked out by hand in the comments.
+"""
+from tests.helpers import errors_and_warnings, findings
+
+BUDGET = """3.3. Akuntabilitas Keuangan
+
+Anggaran Belanja Tahun Anggaran 2021 ditetapkan sebesar Rp. 11.086.045.415,- yang dialokasi untuk belanja operasi sebesar Rp. 11.057.116.765,- dan belanja modal sebesar Rp. 28.928.650,-.
+
+Sampai berakhirnya tahun anggaran 2021 terserapnya anggaran sebesar Rp. 9.349.027.554,- atau 84,33 persen dari alokasi anggaran.
+
+Anggaran belanja yang tidak terealisasikan sebesar Rp. 1.737.017.861,- atau 15,67 persen."""
+
+
+def test_budget_passage_consistent_is_silent():
+    # 11.057.116.765 + 28.928.650 = 11.086.045.415; 9.349.027.554 / 11.086.045.415 = 84.33 %;
+    # 11.086.045.415 − 9.349.027.554 = 1.737.017.861; 1.737.017.861 / 11.086.045.415 = 15.67 %
+    assert errors_and_warnings(findings(BUDGET, "TXT001")) == []
+
+
+def test_breakdown_that_does_not_add_up():
+    bad = BUDGET.replace("11.086.045.415", "11.086.045.405")
+    found = errors_and_warnings(findings(bad, "TXT001"))
+    assert [(f.location.line, f.expected) for f in found if f.expected == 11086045415] == [(3, 11086045415)]
+
+
+def test_unspent_budget_recomputed_from_the_passage_total_and_realisasi():
+    bad = BUDGET.replace("1.737.017.861", "1.737.017.866")
+    [f] = errors_and_warnings(findings(bad, "TXT001"))
+    assert (f.location.line, f.expected) == (7, 1737017861)
+
+
+def test_serapan_uses_the_total_of_an_earlier_paragraph_not_a_part():
+    bad = BUDGET.replace("84,33 persen", "84,73 persen")
+    [f] = errors_and_warnings(findings(bad, "TXT001"))
+    assert (f.location.line, f.expected) == (5, 84.33)
+
+
+CHANGE = """Pada tahun 2021 PPPOMN memperoleh anggaran sebesar Rp.105.370.538.000. Anggaran tersebut terbagi dalam Belanja Pegawai sebesar Rp24.126.484.000, Belanja Modal Rp 48.022.572.000 dan Belanja Barang Rp.33.221.482.000.
+
+Pada tanggal 26 Mei 2021 dilakukan Penghematan Belanja Pegawai senilai Rp. 1.544.000.000,- sehingga anggaran menjadi Rp. 103.826.538.000.
+
+Realisasi anggaran sampai dengan triwulan II adalah sebesar Rp. 23.906.077.655 atau sebesar 23.03%."""
+
+
+def test_breakdown_of_the_previous_sentence_total_change_and_absorption_hold():
+    # 24.126.484.000 + 48.022.572.000 + 33.221.482.000 = 105.370.538.000; − 1.544.000.000 = 103.826.538.000;
+    # 23.906.077.655 / 103.826.538.000 = 23.03 %
+    assert errors_and_warnings(findings(CHANGE, "TXT001")) == []
+
+
+def test_a_change_that_does_not_give_the_new_total():
+    found = errors_and_warnings(findings(CHANGE.replace("103.826.538.000", "103.846.538.000"), "TXT001"))
+    assert [(f.location.line, f.expected) for f in found if f.severity == "error"] == [(3, 103826538000)]
+
+
+def test_absorption_against_the_changed_total():
+    [f] = errors_and_warnings(findings(CHANGE.replace("23.03%", "22.68%"), "TXT001"))
+    assert (f.location.line, f.expected) == (5, 23.03)
+
+
+RATE = """Angka Kematian Bayi per 1000 kelahiran hidup di Provinsi tahun 2015 sebesar 4,88 per 1000 kelahiran hidup.
+
+Angka ini bila dibandingkan dengan target sebesar 32 per 1000 kelahiran hidup maka capaian kinerja sebesar 184,75 dengan kriteria Sangat Tinggi.
+
+Bila dibandingkan realisasi tahun 2015 sebesar 4,88 per 1000 lahir hidup dengan target tahun 2019 sebesar 24 per 1000 lahir hidup, maka capaian kinerja mencapai 179,67."""
+
+
+def test_lower_is_better_named_in_the_passage_and_angka_ini():
+    # (2 × 32 − 4,88) / 32 × 100 = 184,75 and (2 × 24 − 4,88) / 24 × 100 = 179,67: right for a lower-is-better rate
+    assert errors_and_warnings(findings(RATE, "TXT001")) == []
+
+
+def test_angka_ini_takes_the_value_of_the_sentence_before():
+    [f] = errors_and_warnings(findings(RATE.replace("184,75", "184,95"), "TXT001"))
+    assert (f.location.line, f.expected) == (3, 184.75)
+
+
+def test_target_and_realisasi_per_different_bases():
+    bad = RATE.replace("24 per 1000 lahir hidup", "24 per 100.000 lahir hidup")
+    [f] = errors_and_warnings(findings(bad, "TXT001"))
+    assert (f.location.line, f.actual, f.expected) == (5, "per 100.000", "per 1.000")
+
+
+COUNTS = """Berdasarkan hasil pengukuran pada 5 (lima) indikator kinerja utama, rata-rata realisasi kinerja dengan kategori Sangat Baik.
+
+Penjabarannya yaitu 3 (tiga) indikator sasaran atau sebanyak 60,00% dikategorikan sangat baik.
+
+Sebanyak 1 (satu) indikator sasaran atau 20,00% dikategorikan Tinggi, dan 1 (satu) indikator sasaran atau 20,00% Sangat Rendah."""
+
+
+def test_shares_of_a_count_stated_before():
+    assert errors_and_warnings(findings(COUNTS, "TXT001")) == []
+    [f] = errors_and_warnings(findings(COUNTS.replace("60,00%", "66,00%"), "TXT001"))
+    assert (f.location.line, f.expected) == (3, 60)
+
+
+def test_digits_and_number_words_that_disagree():
+    [f] = errors_and_warnings(findings(COUNTS.replace("3 (tiga)", "7 (delapan)"), "TXT001"))
+    assert (f.location.line, f.actual) == (3, "7 (delapan)")
+    assert errors_and_warnings(findings("Terdapat 6 enam indikator sasaran dan 12 (dua belas) program.", "TXT001")) == []
