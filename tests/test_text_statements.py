@@ -102,3 +102,57 @@ def test_digits_and_number_words_that_disagree():
     [f] = errors_and_warnings(findings(COUNTS.replace("3 (tiga)", "7 (delapan)"), "TXT001"))
     assert (f.location.line, f.actual) == (3, "7 (delapan)")
     assert errors_and_warnings(findings("Terdapat 6 enam indikator sasaran dan 12 (dua belas) program.", "TXT001")) == []
+
+
+AGREE_TABLE = """Tabel 3.67
+Capaian Nilai Evaluasi Kinerja Anggaran
+
+Indikator Kinerja\tTarget\tRealisasi\tCapaian
+Nilai Evaluasi Kinerja Anggaran\t89\t87.93\t98.80%
+
+Dari data tabel atas untuk capaian Nilai Evaluasi Kinerja Anggaran tahun 2021 berdasarkan hasil evaluasi memperoleh nilai 87.93 atau {capaian}."""
+
+
+def test_text_value_of_an_indicator_agrees_with_its_table():
+    assert errors_and_warnings(findings(AGREE_TABLE.format(capaian="98.80%"), "AGREE001", year=2021)) == []
+    # "nilai 87.93" repeats the table's realisasi, so the percentage after "atau" is the capaian
+    [f] = errors_and_warnings(findings(AGREE_TABLE.format(capaian="98.90%"), "AGREE001", year=2021))
+    assert (f.location.line, f.expected) == (7, 98.8)
+
+
+def test_values_of_another_year_are_not_compared_with_this_years_table():
+    text = AGREE_TABLE.format(capaian="98.80%") + "\n\nPada tahun 2020 realisasi sebesar 80.5 dengan capaian 90.45%."
+    assert errors_and_warnings(findings(text, "AGREE001", year=2021)) == []
+
+
+def test_fraction_over_two_lines():
+    text = ("Realisasi dihitung sebagai berikut:\n\n"
+            "persentase APM SDMI 36.743 Penduduk usia 7 s.d 12 tahun yang sekolah x 100 = {r}\n"
+            "39.834 Penduduk usia 7 s.d 12 tahun di Kabupaten\n")
+    # 36 743 / 39 834 × 100 = 92.2403
+    assert errors_and_warnings(findings(text.format(r="92.24"), "TXT001")) == []
+    [f] = errors_and_warnings(findings(text.format(r="92.22"), "TXT001"))
+    assert (f.location.line, f.expected) == (3, 92.24)
+
+
+IKLH = """➢ IKA = target : 82% realisasi : 77,50%
+➢ IKU = target : 82% realisasi : 84,18%
+➢ IKL = target : 67,6% realisasi : 41,81%
+
+IKLH = (0,376 x IKA) + (0,405 x IKU) + (0,219 x IKL)
+IKLH = (0,376 x 77,50%) + (0,405 x 84,18%) + (0,219 x 41,81%)
+IKLH ={r}"""
+
+
+def test_expression_written_out_and_its_result():
+    # 0,376 × 77,50 + 0,405 × 84,18 + 0,219 × 41,81 = 72,389
+    assert errors_and_warnings(findings(IKLH.format(r="72,39%"), "TXT001")) == []
+    [f] = errors_and_warnings(findings(IKLH.format(r="72,93%"), "TXT001"))
+    assert (f.location.line, f.expected) == (6, 72.39)
+
+
+def test_named_formula_and_numeric_formula_use_the_same_constants_and_values():
+    [f] = errors_and_warnings(findings(IKLH.format(r="72,39%").replace("(0,376 x IKA)", "(0,316 x IKA)"), "TXT001"))
+    assert (f.location.line, f.actual, f.expected) == (6, 0.376, 0.316)
+    [f] = errors_and_warnings(findings(IKLH.format(r="72,39%").replace("realisasi : 77,50%", "realisasi : 77,10%"), "TXT001"))
+    assert (f.location.line, f.actual, f.expected) == (6, 77.5, 77.1)

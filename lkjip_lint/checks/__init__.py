@@ -45,10 +45,14 @@ KINDS = (
     "reader_notes",
     # structured data input
     "data_schema",
+    # relations between facts (lkjip_lint/relations/)
+    "agree",
 )
+RELATION_KINDS = frozenset({"agree"})
 
 
 def load_kind(kind: str) -> ModuleType:
     if kind not in KINDS:
         raise KeyError(kind)
-    return importlib.import_module(f"lkjip_lint.checks.{kind}")
+    package = "relations" if kind in RELATION_KINDS else "checks"
+    return importlib.import_module(f"lkjip_lint.{package}.{kind}")

@@ -12,10 +12,12 @@ Bad:   realisasi sebesar 91.4 dari target 88 dengan capaian 102.7%   (expected 1
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
 from lkjip_lint.checks.base import NoParams, Context
+from lkjip_lint.engine.expr import Formula
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.claims import claim_location
@@ -142,8 +144,19 @@ def _share_of_total(claim, report):
     return [("part / total", _iv(claim.values["part"]) / _iv(claim.values["base"]) * _100)]
 
 
+def _arith(claim, report):
+    env = {f"n{k}": _iv(n, declared=n.decimals == 0) for k, n in enumerate(claim.parts)}
+    shown = re.sub(r"n(\d+)", lambda m: claim.parts[int(m.group(1))].raw, claim.label).replace("*", "×")
+    return [(shown, Formula(claim.label)(env))]
+
+
+def _binding(claim, report):
+    return [("=", _iv(claim.values["stated"], declared=True))]
+
+
 _HANDLERS = {"capaian": _capaian, "budget": _budget, "efficiency": _efficiency, "sum": _sum, "share": _share,
-             "remainder": _remainder, "change_total": _change_total, "share_of_total": _share_of_total}
+             "remainder": _remainder, "change_total": _change_total, "share_of_total": _share_of_total,
+             "arith": _arith, "binding": _binding}
 
 
 def _short(text: str, n: int = 90) -> str:

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.interpret.claim_types import Claim, Token, make_claim
 from lkjip_lint.interpret.counts import Count, counts
+from lkjip_lint.interpret.expressions import expression_claims
 from lkjip_lint.interpret.ledger import Ledger
 from lkjip_lint.interpret.indicators import computed_capaian, normalise
 from lkjip_lint.interpret.polarity import is_negative
@@ -146,7 +147,7 @@ def extract_claims(report) -> list[Claim]:
             ledger.read(sentence, toks, block)
             claims.extend(_count_claims(sentence, block, wholes))
         claims.extend(_budget_claims(block, para_tokens))
-    return _distinct(claims + ledger.claims)
+    return _distinct(claims + ledger.claims + expression_claims(report))
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:

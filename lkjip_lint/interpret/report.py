@@ -79,6 +79,12 @@ class Report:
         return self._indicator_model[1].find(name) if name else None
 
     @cached_property
+    def facts(self):
+        from lkjip_lint.interpret.facts import all_facts
+
+        return all_facts(self)
+
+    @cached_property
     def claims(self):
         from lkjip_lint.interpret.claims import extract_claims
 

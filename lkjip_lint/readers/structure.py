@@ -5,9 +5,9 @@ import re
 
 from lkjip_lint.document import Heading, Table
 
-# "Tabel 3.2", "Tabel 3.", "**Tabel 3.", "Tabel 28. Analisis ...", "Tabel III.1", "Tabel 2.1 : Judul"
+# "Tabel 3.2", "Tabel 3.", "**Tabel 3.", "Tabel 28. Analisis ...", "Tabel III.1", "Tabel 2.1 : Judul", "Tabel.3.67"
 CAPTION = re.compile(
-    r"^\**\s*Tabel\s+(?P<num>(?:\d+|[IVX]+)(?:\s*[.\-]\s*\d+)*\.?)?\s*[:.\-–]?\s*(?P<title>.*?)\**\s*$",
+    r"^\**\s*Tabel(?:\s+|\.(?=\s*\d))\s*(?P<num>(?:\d+|[IVX]+)(?:\s*[.\-]\s*\d+)*\.?)?\s*[:.\-–]?\s*(?P<title>.*?)\**\s*$",
     re.I,
 )
 _CHAPTER = re.compile(r"^BAB\s+([IVX]+|\d+)\b\.?\s*(.*)$", re.I)

@@ -1,0 +1,91 @@
+"""agree — one indicator, one measure, one period: one value, wherever it is stated.
+
+A sentence that names an indicator and states its target, realisasi or capaian
+must give the value its table gives for the same year (within the printed
+precision of both). When the sentence also states target and realisasi and its
+capaian follows from them, the table cell is the one that disagrees: the
+finding is placed there, with the sentence's value as expected. Two different
+indicators that happen to share a value are never compared.
+
+Good:  Tabel 3.67: Nilai Evaluasi Kinerja Anggaran | 89 | 87.93 | 98.80% ⏎ "… memperoleh nilai 87.93 atau 98.80%."
+Bad:   Tabel 3.67: Nilai Evaluasi Kinerja Anggaran | 89 | 87.93 | 98.80% ⏎ "… memperoleh nilai 87.93 atau 98.90%."   (expected 98.8)
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Iterator
+
+from lkjip_lint.checks.base import Context, NoParams
+from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
+from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.polarity import is_negative
+
+Params = NoParams
+_100 = Interval.exact(Decimal(100))
+
+
+def run(ctx: Context) -> Iterator[Draft]:
+    report = ctx.report
+    checked_elsewhere = {(c.sentence, c.value.raw) for c in report.claims
+                         if c.kind == "indicator_capaian" and c.indicator_capaian is not None}
+    groups: dict[tuple, list] = defaultdict(list)
+    for f in report.facts:
+        groups[(f.entity, f.measure, f.period)].append(f)
+    for (entity, measure, period), facts in groups.items():
+        table = [f for f in facts if f.source == "table"]
+        text = [f for f in facts if f.source == "text"]
+        if not table or not text or not _one_value(table):
+            continue
+        ref = table[0]
+        for f in text:
+            if (f.sentence, f.value.raw) in checked_elsewhere:
+                continue  # the capaian check of the indicator compares it already
+            verdict = judge(f.value, Interval.of(ref.value), expected_decimals=ref.value.decimals)
+            if verdict is None or verdict.grade == "note":
+                continue
+            if measure == "capaian" and _sentence_computes(f, report, entity):
+                yield _draft(ref, f.value, ref, f, entity, measure, period, on_table=True)
+            else:
+                yield _draft(f, ref.value, ref, f, entity, measure, period, verdict.grade)
+
+
+def _one_value(table) -> bool:
+    ref = table[0]
+    return all(judge(t.value, Interval.of(ref.value)) is None for t in table[1:])
+
+
+def _sentence_computes(fact, report, entity) -> bool:
+    """The sentence states target and realisasi of the same indicator and its capaian follows from them."""
+    same = {f.measure: f.value for f in report.facts
+            if f.source == "text" and f.sentence == fact.sentence and f.entity == entity}
+    if "target" not in same or "realisasi" not in same:
+        return False
+    t, r = Interval.of(same["target"], exact=True), Interval.of(same["realisasi"])
+    try:
+        options = [r / t * _100, (Interval.exact(Decimal(2)) * t - r) / t * _100, t / r * _100]
+    except ArithmeticError:
+        return False
+    negative = is_negative(entity, report)
+    options = options[1:] if negative else options[:1]
+    return any(judge(fact.value, c) is None for c in options)
+
+
+def _draft(at, expected_num, table_fact, text_fact, entity, measure, period, grade="mismatch", on_table=False) -> Draft:
+    printed = at.value
+    return Draft(
+        location=at.location,
+        actual=to_json_number(printed.value),
+        expected=to_json_number(expected_num.value),
+        grade=grade,
+        variant="table" if on_table else "default",
+        values={"indicator": entity, "measure": measure, "period": period or "",
+                "text_value": text_fact.value.raw, "table_value": table_fact.value.raw,
+                "where": table_fact.where, "sentence": _short(text_fact.sentence or "")},
+        evidence={"sentence": text_fact.sentence, "table": table_fact.where},
+        key=f"agree|{entity}|{measure}|{period}|{printed.raw}|{_short(text_fact.sentence or '', 80)}",
+    )
+
+
+def _short(text: str, n: int = 90) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
