@@ -156,3 +156,30 @@ def test_named_formula_and_numeric_formula_use_the_same_constants_and_values():
     assert (f.location.line, f.actual, f.expected) == (6, 0.376, 0.316)
     [f] = errors_and_warnings(findings(IKLH.format(r="72,39%").replace("realisasi : 77,50%", "realisasi : 77,10%"), "TXT001"))
     assert (f.location.line, f.actual, f.expected) == (6, 77.5, 77.1)
+
+
+CHANGE_TEXT = ("Pada Tahun 2020 IKLH ditargetkan 80 terealisasi 72,39, dengan capaian kinerja sebesar 90,49%. "
+               "Walaupun belum bisa mencapai target, tetapi realisasi tersebut {word} jika dibandingkan dengan realisasi "
+               "Tahun 2019 yaitu 67,1 dengan peningkatan yang cukup signifikan yaitu sebesar {amount} point.")
+
+
+def test_change_from_a_stated_baseline_to_the_value_taken_up():
+    # 72,39 − 67,1 = 5,29 points (7,88 % relative)
+    assert errors_and_warnings(findings(CHANGE_TEXT.format(word="meningkat", amount="5,29"), "CMP001", year=2020)) == []
+    assert errors_and_warnings(findings(CHANGE_TEXT.format(word="meningkat", amount="7,88"), "CMP001", year=2020)) == []
+    [f] = errors_and_warnings(findings(CHANGE_TEXT.format(word="meningkat", amount="5,92"), "CMP001", year=2020))
+    assert (f.location.line, f.expected) == (1, 5.29)
+
+
+def test_change_between_two_years_of_a_table():
+    text = "\n".join([
+        "Tabel 3.3.9", "Realisasi dan Capaian Indikator Kinerja APM SDMI Tahun 2015-2016", "",
+        "No.\tIndikator Kinerja\tRealisasi 2015\tRealisasi 2016\tCapaian Kinerja 2015\tCapaian Kinerja 2016",
+        "1\tAPM SDMI\t90,67\t92,22\t92,92\t101,46", "",
+        "Dari tabel 3.3.9 dapat dilihat bahwa hasil capaian kinerja APM SDMI tahun 2016 jika dibandingkan dengan "
+        "tahun 2015 terjadi peningkatan capaian kinerja sebesar {amount}.",
+    ])
+    # 101,46 − 92,92 = 8,54
+    assert errors_and_warnings(findings(text.format(amount="8,54"), "CMP001", year=2016)) == []
+    [f] = errors_and_warnings(findings(text.format(amount="8,50"), "CMP001", year=2016))
+    assert (f.location.line, f.expected) == (7, 8.54)

@@ -47,8 +47,9 @@ KINDS = (
     "data_schema",
     # relations between facts (lkjip_lint/relations/)
     "agree",
+    "compare",
 )
-RELATION_KINDS = frozenset({"agree"})
+RELATION_KINDS = frozenset({"agree", "compare"})
 
 
 def load_kind(kind: str) -> ModuleType:

@@ -1,0 +1,102 @@
+"""Change statements: "meningkat … dibandingkan dengan realisasi Tahun 2019 yaitu 67,1 dengan
+peningkatan sebesar 5,29 point", "hasil capaian kinerja tahun 2016 jika dibandingkan dengan tahun
+2015 terjadi peningkatan capaian kinerja sebesar 8,54", "turun 4,72 % dari 101,15 %".
+
+A change statement names a direction (naik / turun), an amount, the measure
+(capaian, realisasi, nilai) and what is compared: a baseline stated in the
+sentence ("dari Y", "yaitu Y"), or two years whose values the facts give. The
+current value is stated ("menjadi Z"), taken up from the sentence before
+("realisasi tersebut"), or the fact of the later year. Which entity: the
+indicator the sentence names, else the one the passage was about, else the
+only indicator of the table the sentence cites.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lkjip_lint.document import Heading, Paragraph
+from lkjip_lint.interpret.claims import mentioned_indicator, sentences, tokens
+from lkjip_lint.numbers import Num
+
+_UP = r"peningkatan|kenaikan|meningkat|naik|bertambah|penambahan"
+_DOWN = r"penurunan|menurun|turun|berkurang|pengurangan"
+_CHANGE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.I)
+_SEBESAR = re.compile(r"\b(?:sebesar|senilai)\s*$", re.I)
+_YEAR = re.compile(r"\b(?:tahun|th\.?)\s*((?:19|20)\d\d)\b", re.I)
+_MEASURE = re.compile(r"\b(capaian|realisasi|nilai|target)\b", re.I)
+_BASELINE = re.compile(r"(?:\bdari|\byaitu|\bsebesar|\bsenilai)\s*$", re.I)
+_ANAPHOR = re.compile(r"\b(realisasi|capaian)\s+(?:tersebut|ini)\b", re.I)
+_TABLE_REF = re.compile(r"\btabel\s+((?:\d+|[IVX]+)(?:\.\d+)*)", re.I)
+
+
+@dataclass
+class Change:
+    sentence: str
+    block: object
+    up: bool
+    amount: Num
+    measure: str | None
+    entity: str | None
+    later: int | None = None
+    earlier: int | None = None
+    baseline: Num | None = None
+    current: Num | None = None
+    table: str | None = None  # the table the sentence cites ("3.3.9")
+
+
+def change_statements(report) -> list[Change]:
+    out: list[Change] = []
+    indicators = report.indicators
+    entity: str | None = None
+    previous: list = []  # the tokens of the sentence before
+    for block in report.texts:
+        if isinstance(block, Heading):
+            entity, previous = None, []
+        if not isinstance(block, (Paragraph, Heading)):
+            continue
+        for sentence in sentences(block.text):
+            if len(sentence) > 1000:
+                continue
+            toks = tokens(sentence)
+            named = mentioned_indicator(sentence, indicators) if indicators else None
+            entity = named.name if named else entity
+            change = _change(sentence, toks, previous, block, entity, report.year)
+            if change is not None:
+                out.append(change)
+            previous = toks
+    return out
+
+
+def _change(sentence, toks, previous, block, entity, year) -> Change | None:
+    for m in _CHANGE.finditer(sentence):
+        amount = next((t for t in toks if t.start > m.end()), None)
+        if amount is None:
+            return None
+        gap = sentence[m.end():amount.start]
+        if len(gap) <= 60 and (_SEBESAR.search(gap) or not gap.strip()):
+            return _statement(sentence, toks, previous, block, entity, year, m, amount)
+    return None
+
+
+def _statement(sentence, toks, previous, block, entity, year, m, amount) -> Change:
+    measures = _MEASURE.findall(sentence)
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    change = Change(sentence, block, up=bool(m.group("up")), amount=amount.num,
+                    measure=measures[0].lower() if measures else None, entity=entity)
+    baseline = next((t for t in toks if t is not amount and t.start < m.start()
+                     and _BASELINE.search(sentence[max(0, t.start - 12):t.start])), None)
+    if baseline is not None:
+        change.baseline = baseline.num
+        anaphor = _ANAPHOR.search(sentence[:m.start()])
+        if anaphor:
+            role = anaphor.group(1).lower()
+            same = [t for t in previous if not t.num.money and t.role == role]
+            change.current = same[-1].num if same else None
+    if len(set(years)) == 2:
+        change.later, change.earlier = max(years), min(years)
+    elif len(set(years)) == 1 and change.baseline is not None:
+        change.earlier, change.later = years[0], year
+    ref = _TABLE_REF.search(sentence)
+    change.table = ref.group(1) if ref else None
+    return change

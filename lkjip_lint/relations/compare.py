@@ -1,0 +1,82 @@
+"""compare — a change stated in the text holds between the values it compares.
+
+"realisasi tersebut meningkat … dibandingkan dengan realisasi Tahun 2019 yaitu
+67,1 dengan peningkatan sebesar 5,29 point": the current value (stated, taken up
+from the sentence before, or the fact of the later year) minus the baseline
+(stated, or the fact of the earlier year) must give the amount, read as a
+difference in points or as a relative change in per cent, whichever the report
+means; the direction word (naik / turun) must match the sign. A statement
+whose values cannot both be found says nothing.
+
+Good:  … capaian tahun 2016 dibandingkan tahun 2015 terjadi peningkatan capaian sebesar 8,54   (101,46 − 92,92)
+Bad:   … capaian tahun 2016 dibandingkan tahun 2015 terjadi peningkatan capaian sebesar 8,50   (expected 8.54)
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from lkjip_lint.checks.base import Context, NoParams
+from lkjip_lint.document import Location
+from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
+from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.changes import change_statements
+
+Params = NoParams
+_100 = Interval.exact(Decimal(100))
+
+
+def run(ctx: Context) -> Iterator[Draft]:
+    report = ctx.report
+    for change in change_statements(report):
+        current, baseline = _values(change, report)
+        if current is None or baseline is None:
+            continue
+        cur, base = Interval.of(current), Interval.of(baseline)
+        diff = cur - base
+        readings = [("selisih", diff)]
+        try:
+            readings.append(("perubahan relatif", diff / base * _100))
+        except ArithmeticError:
+            pass
+        amount = change.amount
+        signed = [(name, iv if change.up else -iv) for name, iv in readings]
+        if any(judge(amount, iv) is None for _, iv in signed):
+            continue
+        went_up = current.value > baseline.value
+        name, iv = signed[0]
+        verdict = judge(amount, iv, expected_decimals=amount.decimals)
+        if verdict is None or verdict.grade == "note":
+            continue
+        variant = "direction" if current.value != baseline.value and went_up != change.up else "default"
+        block = change.block
+        yield Draft(
+            location=Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1),
+            actual=to_json_number(amount.value), expected=to_json_number(abs(verdict.expected)) if variant == "default" else None,
+            grade="mismatch" if variant == "direction" else verdict.grade, variant=variant,
+            values={"sentence": _short(change.sentence), "current": current.raw, "baseline": baseline.raw,
+                    "printed": amount.raw, "difference": _fmt(diff.point), "relative": _fmt(readings[-1][1].point)},
+            evidence={"sentence": change.sentence},
+            key=f"compare|{_short(change.sentence, 120)}|{amount.raw}",
+        )
+
+
+def _values(change, report):
+    current, baseline = change.current, change.baseline
+    if (current is None or baseline is None) and change.entity and change.measure and change.later and change.earlier:
+        facts = [f for f in report.facts if f.entity == change.entity and f.measure == change.measure and f.source == "table"]
+        later = {f.value.value: f.value for f in facts if f.period == change.later}
+        earlier = {f.value.value: f.value for f in facts if f.period == change.earlier}
+        if current is None and len(later) == 1:
+            current = next(iter(later.values()))
+        if baseline is None and len(earlier) == 1:
+            baseline = next(iter(earlier.values()))
+    return current, baseline
+
+
+def _fmt(value: Decimal) -> str:
+    return f"{value:.2f}".replace(".", ",")
+
+
+def _short(text: str, n: int = 90) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
