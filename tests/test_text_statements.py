@@ -183,3 +183,23 @@ def test_change_between_two_years_of_a_table():
     assert errors_and_warnings(findings(text.format(amount="8,54"), "CMP001", year=2016)) == []
     [f] = errors_and_warnings(findings(text.format(amount="8,50"), "CMP001", year=2016))
     assert (f.location.line, f.expected) == (7, 8.54)
+
+
+def test_count_against_the_list_it_introduces():
+    inline = "Penilaian ini diukur dari {n} indikator yaitu Penyerapan anggaran, konsistensi, capaian rincian output (CRO), efisiensi dan nilai efisiensi."
+    # four commas-separated items, the last two joined by "dan": 5 items (4 if "dan" sat inside a name)
+    assert errors_and_warnings(findings(inline.format(n="5 (lima)"), "COUNT003")) == []
+    [f] = errors_and_warnings(findings(inline.format(n="7 (tujuh)"), "COUNT003"))
+    assert (f.location.line, f.actual) == (1, 7)
+    following = "\n\n".join(["Kecamatan telah menetapkan {n} sasaran antara lain :", "1) Meningkatnya Kualitas Pelayanan Publik",
+                             "2) Meningkatnya Kinerja Penyelenggaraan", "3) Meningkatnya Akuntabilitas Kinerja",
+                             "Dalam melaksanakan pencapaian tujuan maupun sasaran ada kendala."])
+    assert errors_and_warnings(findings(following.format(n="3 (tiga)"), "COUNT003")) == []
+    [f] = errors_and_warnings(findings(following.format(n="4 (empat)"), "COUNT003"))
+    assert (f.location.line, f.actual, f.expected) == (1, 4, 3)
+
+
+def test_a_duration_before_a_list_is_not_its_count():
+    text = "\n\n".join(["Isu strategis yang akan ditangani pada kurun waktu 5 (lima) tahun sebagai berikut :",
+                       "1. Pelayanan", "2. Kelembagaan", "3. Akuntabilitas", "Perumusan isu strategis mengacu pada Renstra."])
+    assert errors_and_warnings(findings(text, "COUNT003")) == []

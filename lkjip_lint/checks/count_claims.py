@@ -12,6 +12,11 @@
 When several tables answer they must agree, or the claim is left alone.
 `expected` is the table's count.
 
+`source: list`. "3 (tiga) sasaran antara lain :" followed by enumerated
+paragraphs, or "5 (lima) indikator yaitu A, B, C, D dan E": the number of items
+listed. A "dan" may join two items or sit inside one name ("Sarana dan
+Prasarana"), so a count is a finding only outside the range both readings allow.
+
 `source: pk`. A sentence that counts at least two of tujuan / sasaran /
 indikator ("1 tujuan, 2 sasaran dengan 2 indikator") is compared with the
 distinct non-empty values of those columns in the operative Perjanjian Kinerja
@@ -33,9 +38,10 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.document import Location
+from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret import names
+from lkjip_lint.interpret.counts import list_counts
 from lkjip_lint.interpret.sentences import split
 from lkjip_lint.interpret.tables import TableView
 from lkjip_lint.numbers import MISSING, Num
@@ -47,7 +53,7 @@ _CLAIM = re.compile(
 
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    source: str = "tables"  # tables | pk
+    source: str = "tables"  # tables | pk | list
     cues: list[str] = Field(default_factory=lambda: [
         r"terdiri\s+(dari|atas)", r"tersebar\s+(di|ke)", r"meliputi", r"membawahi", r"membawahkan", r"mencakup",
         r"terbagi\s+(atas|menjadi|dalam)", r"berjumlah", r"menetapkan", r"sebanyak",
@@ -65,8 +71,29 @@ class Params(BaseModel):
 def run(ctx: Context) -> Iterator[Draft]:
     if ctx.params.source == "pk":
         yield from _pk(ctx)
+    elif ctx.params.source == "list":
+        yield from _lists(ctx)
     else:
         yield from _tables(ctx)
+
+
+def _lists(ctx: Context) -> Iterator[Draft]:
+    """A count against the list it introduces (the items of the sentence, or the enumerated paragraphs after it)."""
+    blocks = [b for b in ctx.report.texts if isinstance(b, (Paragraph, Heading))]
+    ignore = frozenset(w.lower() for w in ctx.params.ignore_nouns)
+    for lc in list_counts(blocks, lambda text: [s.text for s in split(text)], ignore):
+        n = lc.count.n
+        if lc.low <= n <= lc.high:
+            continue
+        block = lc.block
+        yield Draft(
+            location=Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1),
+            actual=n, expected=lc.low if lc.low == lc.high else None,
+            values={"noun": lc.count.noun, "low": lc.low, "high": lc.high,
+                    "listed": str(lc.low) if lc.low == lc.high else f"{lc.low}–{lc.high}"},
+            evidence={"sentence": lc.sentence},
+            key=f"list|{lc.count.noun}|{n}|{lc.sentence[:80]}",
+        )
 
 
 def _claims(text: str):

@@ -80,3 +80,70 @@ def counts(sentence: str) -> list[Count]:
         c.whole = c.share is None and bool(_WHOLE_BEFORE.search(sentence[:m.start()]))
         out.append(c)
     return out
+
+
+# ------------------------------------------------------------------ counts against the list they introduce
+
+_LIST_CUE = re.compile(r"^[^.;]{0,40}?\b(?:yaitu|yakni|antara\s+lain|meliputi|diantaranya|di\s+antaranya|sebagai\s+berikut|berupa)\b\s*:?", re.I)
+_ENUMERATOR = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•➢❖▪●*])\s+\S", re.I)
+_OPEN_ENDED = re.compile(r"\b(?:dll|dsb|dan\s+lain[-\s]lain|dan\s+sebagainya|dst)\b", re.I)
+
+
+@dataclass
+class ListCount:
+    count: Count
+    sentence: str
+    block: object
+    low: int  # items the list has at least (a "dan" may sit inside an item's name)
+    high: int  # and at most (every "dan" between items)
+
+
+def list_counts(blocks: list, split, ignore_nouns: frozenset[str] = frozenset()) -> list[ListCount]:
+    """"3 (tiga) sasaran antara lain :" + the numbered paragraphs that follow; "5 (lima) indikator yaitu
+    A, B, C, D dan E" in the sentence itself."""
+    out: list[ListCount] = []
+    for i, block in enumerate(blocks):
+        for sentence in split(block.text):
+            found = counts(sentence)
+            for k, c in enumerate(found):
+                if c.n < 2 or c.share is not None or c.noun in ignore_nouns:
+                    continue  # "5 (lima) tahun sebagaimana …": a duration, not the things listed
+                rest_end = found[k + 1].start if k + 1 < len(found) else len(sentence)
+                rest = sentence[c.end:rest_end]
+                cue = _LIST_CUE.match(rest)
+                if not cue:
+                    continue
+                items = rest[cue.end():].strip()
+                if _OPEN_ENDED.search(items):
+                    continue
+                if not items.strip(" :"):
+                    following = _following_items(blocks, i)
+                    if following:
+                        out.append(ListCount(c, sentence, block, following, following))
+                    continue
+                if rest_end < len(sentence):
+                    items = re.sub(r"[,;]?\s*(?:dan|serta)?\s*$", "", items)
+                low, high = _inline_range(items)
+                if low:
+                    out.append(ListCount(c, sentence, block, low, high))
+    return out
+
+
+def _inline_range(items: str) -> tuple[int, int]:
+    items = re.sub(r"\([^)]*\)", " ", items).strip(" .:")
+    if not items or re.search(r"\d", items) or len(items) > 400:
+        return 0, 0  # values or a long clause, not a list of names
+    segments = [s for s in re.split(r"\s*[,;]\s*(?:dan\s+|serta\s+)?", items) if s.strip()]
+    joins = sum(len(re.findall(r"\b(?:dan|serta)\b", s)) for s in segments)
+    return len(segments), len(segments) + joins
+
+
+def _following_items(blocks: list, i: int) -> int:
+    """Enumerated paragraphs right after block i; 0 when the list runs to the end (it may be cut off)."""
+    n = 0
+    for block in blocks[i + 1:]:
+        if _ENUMERATOR.match(block.text):
+            n += 1
+            continue
+        return n
+    return 0
