@@ -203,3 +203,15 @@ def test_a_duration_before_a_list_is_not_its_count():
     text = "\n\n".join(["Isu strategis yang akan ditangani pada kurun waktu 5 (lima) tahun sebagai berikut :",
                        "1. Pelayanan", "2. Kelembagaan", "3. Akuntabilitas", "Perumusan isu strategis mengacu pada Renstra."])
     assert errors_and_warnings(findings(text, "COUNT003")) == []
+
+
+def test_percentage_concluded_from_two_counts_of_people():
+    text = ("Pada tahun 2012 jumlah penduduk yang berusia 7-12 tahun adalah 26.508.500 orang, sedangkan jumlah siswa "
+            "yang berusia 7-12 tahun adalah 22.736.501 siswa, sehingga APM SD/ SDLB adalah {p}.")
+    # 22 736 501 / 26 508 500 × 100 = 85.7707
+    assert errors_and_warnings(findings(text.format(p="85.77%"), "TXT002")) == []
+    [f] = errors_and_warnings(findings(text.format(p="85.17%"), "TXT002"))
+    assert (f.severity, f.expected) == ("warning", 85.77)
+    # a third value in between makes the ratio unclear: nothing to say
+    other = text.replace("sedangkan", "dengan 1.200 sekolah, sedangkan").format(p="85.17%")
+    assert errors_and_warnings(findings(other, "TXT002")) == []

@@ -16,7 +16,9 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from lkjip_lint.checks.base import NoParams, Context
+from pydantic import BaseModel, ConfigDict, Field
+
+from lkjip_lint.checks.base import Context
 from lkjip_lint.engine.expr import Formula
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
@@ -24,7 +26,10 @@ from lkjip_lint.interpret.claims import claim_location
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.numbers import Num
 
-Params = NoParams
+class Params(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    only: list[str] = Field(default_factory=list)  # claim kinds this rule checks (empty: all but `skip`)
+    skip: list[str] = Field(default_factory=list)
 _100 = Interval.exact(Decimal(100))
 
 
@@ -33,7 +38,10 @@ def _iv(num: Num, declared: bool = False) -> Interval:
 
 
 def run(ctx: Context) -> Iterator[Draft]:
+    only, skip = set(ctx.params.only), set(ctx.params.skip)
     for claim in ctx.report.claims:
+        if only and claim.kind not in only or claim.kind in skip:
+            continue
         if claim.kind == "unit":
             yield _unit(claim)
             continue
@@ -144,6 +152,11 @@ def _share_of_total(claim, report):
     return [("part / total", _iv(claim.values["part"]) / _iv(claim.values["base"]) * _100)]
 
 
+def _ratio(claim, report):
+    part, base = _iv(claim.values["part"], declared=True), _iv(claim.values["base"], declared=True)
+    return [("part / base", part / base * _100), ("base / part", base / part * _100)]
+
+
 def _arith(claim, report):
     env = {f"n{k}": _iv(n, declared=n.decimals == 0) for k, n in enumerate(claim.parts)}
     shown = re.sub(r"n(\d+)", lambda m: claim.parts[int(m.group(1))].raw, claim.label).replace("*", "×")
@@ -156,7 +169,7 @@ def _binding(claim, report):
 
 _HANDLERS = {"capaian": _capaian, "budget": _budget, "efficiency": _efficiency, "sum": _sum, "share": _share,
              "remainder": _remainder, "change_total": _change_total, "share_of_total": _share_of_total,
-             "arith": _arith, "binding": _binding}
+             "arith": _arith, "binding": _binding, "ratio": _ratio}
 
 
 def _short(text: str, n: int = 90) -> str:

@@ -42,6 +42,7 @@ def vocabulary() -> dict:
     data["_not_values"] = re.compile(r"\b(?:" + "|".join(data["not_values_before"]) + r")\s*$", re.I)
     data["_units"] = [(u, re.compile(r"^\s*(?:" + "|".join(p) + r")", re.I)) for u, p in data["units"].items()]
     data["_realised_from"] = re.compile(r"^\s*(?:" + "|".join(data["realised_from"]) + r")", re.I)
+    data["_consequence"] = re.compile(r"\b(?:" + "|".join(data["consequence"]) + r")\b", re.I)
     data["_category"] = re.compile(r"\b(?:" + "|".join(data["category_words"]) + r")\b", re.I)
     return data
 
@@ -146,6 +147,7 @@ def extract_claims(report) -> list[Claim]:
             claims.extend(_indicator_claims(sentence, toks, block, indicators, year, report))
             ledger.read(sentence, toks, block)
             claims.extend(_count_claims(sentence, block, wholes))
+            claims.extend(_ratio_claims(sentence, toks, block))
         claims.extend(_budget_claims(block, para_tokens))
     return _distinct(claims + ledger.claims + expression_claims(report))
 
@@ -213,6 +215,26 @@ def _count_claims(sentence, block, wholes: dict):
         elif c.share is not None and c.noun in wholes and wholes[c.noun].n >= c.n:
             yield _claim("share", sentence, block, value=c.share,
                          values={"part": _int_num(c.n), "base": _int_num(wholes[c.noun].n)})
+
+
+def _ratio_claims(sentence, toks, block):
+    """"penduduk … 26.508.500 orang, sedangkan … siswa … 22.736.501 siswa, sehingga APM … adalah 85.77%":
+    exactly two counts of people, then a consequence word and one percentage: their ratio."""
+    vocab = vocabulary()
+    m = vocab["_consequence"].search(sentence)
+    if not m:
+        return
+    before = [t for t in toks if t.end <= m.start()]
+    after = [t for t in toks if t.start >= m.end()]
+    counts_ = [t for t in before if t.unit == "people" and t.num.decimals == 0 and not t.num.percent]
+    others = [t for t in before if t not in counts_]
+    # ages and ranges ("berusia 7-12 tahun") may stand between; any other value makes the ratio unclear
+    if any(t.num.percent or t.num.money or t.num.decimals or t.num.value >= 100 for t in others):
+        return
+    if len(counts_) != 2 or len(after) != 1 or not after[0].num.percent:
+        return
+    yield _claim("ratio", sentence, block, value=after[0].num,
+                 values={"part": counts_[1].num, "base": counts_[0].num})
 
 
 def _int_num(n: int) -> Num:

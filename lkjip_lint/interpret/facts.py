@@ -27,6 +27,7 @@ MEASURES = ("target", "realisasi", "capaian")
 TABLE_KINDS = tuple(k for k in INDICATOR_KINDS if k not in ("renstra", "pk", "pk_amendment"))
 _YEAR = re.compile(r"\b(?:tahun|th\.?|ta\.?)\s*((?:19|20)\d\d)\b", re.I)
 _OTHER_HORIZON = re.compile(r"\b(rpjmd?|renstra|target\s+akhir|jangka\s+menengah|akhir\s+periode|tahun\s+\d{4}\s*[-–]\s*\d{4})\b", re.I)
+_VALUE_WORD = re.compile(r"\b(?:nilai|skor|indeks|angka)(?:nya)?\s*(?:sebesar|senilai|yaitu|adalah)?\s*$", re.I)
 _CAPAIAN_AFTER = re.compile(r"^\s*(?:atau|\()\s*(?:sebesar)?\s*$", re.I)
 
 
@@ -102,6 +103,10 @@ def _sentence_facts(sentence, block, report, indicators, known) -> list[Fact]:
         if measure is None and t.num.percent and i and bound[i - 1][1] == "realisasi" \
                 and _CAPAIAN_AFTER.match(sentence[toks[i - 1].end:t.start]):
             measure = "capaian"  # "nilai 87.93 atau 98.90 %"
+        if measure is None and not t.num.percent and _VALUE_WORD.search(sentence[:t.start]) \
+                and i + 1 < len(toks) and toks[i + 1].num.percent \
+                and _CAPAIAN_AFTER.match(sentence[t.end:toks[i + 1].start]):
+            measure = "realisasi"  # "memperoleh nilai 87.93 atau 98.90 %": the value, then its capaian
         bound.append((t, measure))
         if measure is None:
             continue
