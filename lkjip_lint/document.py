@@ -137,6 +137,7 @@ class Document(BaseModel):
     blocks: list[AnyBlock] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)  # reader remarks (e.g. pages without text)
     problems: list[dict] = Field(default_factory=list)  # data input: schema violations {path, message}
+    negative_indicators: list[str] = Field(default_factory=list)  # data input: indicators declared lower-is-better
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]

@@ -1,28 +1,84 @@
 """Polarity: indicators where lower is better (kematian, kasus, pengangguran …).
 
-Declared in configuration (`negative_indicators`) or inferred from the name with
-the patterns of rules/indicators.yaml.
+Known, in this order, from the configuration (`negative_indicators`), from
+structured data (`polarity: negative`), from the report itself ("semakin rendah
+semakin baik" in a sentence that names the indicator, or in the paragraph whose
+earlier sentence does) and from the indicator's wording (rules/indicators.yaml).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-
 from lkjip_lint.resources import rules_dir
 from lkjip_lint.yamlio import safe_load
 
 
 @lru_cache(maxsize=1)
+def _vocabulary() -> dict:
+    return safe_load((rules_dir() / "indicators.yaml").read_text(encoding="utf-8")) or {}
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> list[re.Pattern]:
-    data = safe_load((rules_dir() / "indicators.yaml").read_text(encoding="utf-8")) or {}
-    return [re.compile(p, re.I) for p in data.get("negative_polarity", [])]
+    return [re.compile(p, re.I) for p in _vocabulary().get("negative_polarity", [])]
+
+
+@lru_cache(maxsize=1)
+def _statements() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in _vocabulary().get("negative_statements", [])) or r"(?!)", re.I)
 
 
 def is_negative(name: str, report=None) -> bool:
     low = name.lower()
     if report is not None:
-        for declared in report.settings.negative_indicators:
-            if declared.lower() in low or low in declared.lower():
+        for declared in report.negative_names:
+            d = declared.lower()
+            if d and (d in low or low and low in d):
                 return True
+    if any(p.search(low) for p in _positive()):
+        return False
     return any(p.search(low) for p in _patterns())
+
+
+@lru_cache(maxsize=1)
+def _positive() -> list[re.Pattern]:
+    return [re.compile(p, re.I) for p in _vocabulary().get("positive_polarity", [])]
+
+
+def stated_negatives(document, settings) -> list[str]:
+    """Names declared lower-is-better: configuration, data input, and the report's own sentences."""
+    names = list(settings.negative_indicators) + list(document.negative_indicators)
+    labels = _row_labels(document)
+    if not labels:
+        return names
+    pattern = _statements()
+    from lkjip_lint.interpret.sentences import split
+
+    for block in document.blocks:
+        text = getattr(block, "text", None)
+        if not text or not pattern.search(text):
+            continue
+        before = ""
+        for sentence in split(text):
+            if pattern.search(sentence.text):
+                named = _named(sentence.text, labels) or _named(before, labels)
+                names.extend(named)
+            before = sentence.text
+    return names
+
+
+def _row_labels(document) -> list[str]:
+    out = []
+    for table in document.tables():
+        for row in table.rows:
+            for cell in row.cells:
+                text = cell.text.strip()
+                if len(text) >= 6 and re.search(r"[A-Za-z]{4}", text) and not re.search(r"\d[\d.,]*\s*%?$", text):
+                    out.append(text)
+    return out
+
+
+def _named(sentence: str, labels: list[str]) -> list[str]:
+    low = re.sub(r"\s+", " ", sentence.lower())
+    return [label for label in labels if re.sub(r"\s+", " ", label.lower()) in low]

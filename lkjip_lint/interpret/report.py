@@ -79,6 +79,13 @@ class Report:
         return self._indicator_model[1].find(name) if name else None
 
     @cached_property
+    def negative_names(self) -> list[str]:
+        """Indicators declared lower-is-better by configuration, data input or the report's own words."""
+        from lkjip_lint.interpret.polarity import stated_negatives
+
+        return stated_negatives(self.document, self.settings)
+
+    @cached_property
     def facts(self):
         from lkjip_lint.interpret.facts import all_facts
 

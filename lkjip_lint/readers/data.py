@@ -39,7 +39,9 @@ def build(data: Any, path: str = "<data>") -> Document:
     if not isinstance(data, dict):
         raise InputError("data_invalid", reason="the top level must be a mapping (subject, indicators, tables, …)")
     blocks = _blocks(data)
-    return Document(path=path, format="data", blocks=blocks, problems=validate(data))
+    negatives = [str(_dict(ind).get("name")) for ind in _list(data.get("indicators"))
+                 if _dict(ind).get("polarity") == "negative" and _dict(ind).get("name")]
+    return Document(path=path, format="data", blocks=blocks, problems=validate(data), negative_indicators=negatives)
 
 
 # ---- loading and limits ---------------------------------------------------------
