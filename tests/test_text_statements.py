@@ -215,3 +215,17 @@ def test_percentage_concluded_from_two_counts_of_people():
     # a third value in between makes the ratio unclear: nothing to say
     other = text.replace("sedangkan", "dengan 1.200 sekolah, sedangkan").format(p="85.17%")
     assert errors_and_warnings(findings(other, "TXT002")) == []
+
+
+def test_coverage_counts_what_was_read_and_what_was_not():
+    from lkjip_lint.interpret.coverage import coverage
+    from tests.helpers import report_of
+
+    text = AGREE_TABLE.format(capaian="98.80%") + "\n\nGedung kantor dibangun 3 lantai dengan 12 ruang rapat."
+    info = coverage(report_of(text, year=2021))
+    assert (info.tables_found, info.tables_recognised) == (1, 1)
+    # the sentence about the indicator became facts; the one about the building did not
+    assert (info.sentences_with_numbers, info.sentences_read) == (2, 1)
+    assert "Gedung kantor" in info.unread[0][1]
+    [note] = findings(text, "READ004", year=2021)
+    assert note.severity == "info" and "1 dari 2 kalimat" in note.message

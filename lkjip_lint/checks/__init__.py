@@ -43,6 +43,7 @@ KINDS = (
     "no_tables",
     "unreadable_table",
     "reader_notes",
+    "coverage",
     # structured data input
     "data_schema",
     # relations between facts (lkjip_lint/relations/)

@@ -125,6 +125,23 @@ class Coverage(_Model):
     tables_found: int
     tables_recognised: int
     unrecognised: list[str] = Field(default_factory=list)
+    sentences_with_numbers: int = 0
+    sentences_read: int = 0  # became a fact or a claim
+    unread_sentences: list[str] = Field(default_factory=list)  # the first few, "line: sentence"
+
+
+class FactModel(_Model):
+    """One stated value: what it is about, what it measures, for which year, where, and how it was read."""
+    entity: str
+    measure: str
+    period: int | None = None
+    value: float
+    raw: str
+    source: Literal["table", "text"]
+    how: str
+    where: str
+    line: int | None = None
+    page: int | None = None
 
 
 class LkjipModel(_Model):
@@ -137,6 +154,7 @@ class LkjipModel(_Model):
     indicators: list[IndicatorModel] = Field(default_factory=list)
     budget: list[BudgetItem] = Field(default_factory=list)
     claims: list[ClaimModel] = Field(default_factory=list)
+    facts: list[FactModel] = Field(default_factory=list)
     coverage: Coverage | None = None
     tables: list[TableModel] = Field(default_factory=list)
     text: list[TextBlock] = Field(default_factory=list)
@@ -153,14 +171,26 @@ def export_model(report) -> LkjipModel:
         indicators=[_indicator(i) for i in report.indicators],
         budget=_budget(report),
         claims=[_claim(c) for c in report.claims],
-        coverage=Coverage(
-            tables_found=len(report.document.tables()),
-            tables_recognised=sum(1 for v in report.views if v.kind),
-            unrecognised=[v.name for v in report.views if not v.kind],
-        ),
+        facts=[_fact(f) for f in report.facts],
+        coverage=_coverage(report),
         tables=[_table(b, report) for b in report.document.blocks if isinstance(b, Table)],
         text=[_text(b) for b in report.document.blocks if isinstance(b, (Heading, Paragraph, ListBlock))],
     )
+
+
+def _fact(f) -> FactModel:
+    return FactModel(entity=f.entity, measure=f.measure, period=f.period, value=float(f.value.value), raw=f.value.raw,
+                     source=f.source, how=f.how, where=f.where[:160], line=f.location.line, page=f.location.page)
+
+
+def _coverage(report) -> Coverage:
+    from lkjip_lint.interpret.coverage import coverage
+
+    info = coverage(report)
+    return Coverage(tables_found=info.tables_found, tables_recognised=info.tables_recognised,
+                    unrecognised=info.unrecognised, sentences_with_numbers=info.sentences_with_numbers,
+                    sentences_read=info.sentences_read,
+                    unread_sentences=[f"{line}: {text}" if line else text for line, text in info.unread])
 
 
 def _f(value) -> float | None:

@@ -41,6 +41,7 @@ class Fact:
     location: Location
     where: str  # "Tabel 3.67, baris Nilai Evaluasi …" or the sentence
     sentence: str | None = None
+    how: str = "column"  # column | keyword | repeats-table-value | capaian-after-value | value-before-capaian
 
 
 def table_facts(report) -> list[Fact]:
@@ -97,21 +98,21 @@ def _sentence_facts(sentence, block, report, indicators, known) -> list[Fact]:
             bound.append((t, None))
             continue
         period = _period(sentence, toks, i, report.year)
-        measure = t.role if t.role in MEASURES else None
+        measure, how = (t.role, "keyword") if t.role in MEASURES else (None, "")
         if measure is None:
-            measure = _by_value(t.num, known.get(ind.name, []), period)
+            measure, how = _by_value(t.num, known.get(ind.name, []), period), "repeats-table-value"
         if measure is None and t.num.percent and i and bound[i - 1][1] == "realisasi" \
                 and _CAPAIAN_AFTER.match(sentence[toks[i - 1].end:t.start]):
-            measure = "capaian"  # "nilai 87.93 atau 98.90 %"
+            measure, how = "capaian", "capaian-after-value"  # "nilai 87.93 atau 98.90 %"
         if measure is None and not t.num.percent and _VALUE_WORD.search(sentence[:t.start]) \
                 and i + 1 < len(toks) and toks[i + 1].num.percent \
                 and _CAPAIAN_AFTER.match(sentence[t.end:toks[i + 1].start]):
-            measure = "realisasi"  # "memperoleh nilai 87.93 atau 98.90 %": the value, then its capaian
+            measure, how = "realisasi", "value-before-capaian"  # "memperoleh nilai 87.93 atau 98.90 %"
         bound.append((t, measure))
         if measure is None:
             continue
         loc = Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1)
-        out.append(Fact(ind.name, measure, period, t.num, "text", loc, sentence, sentence))
+        out.append(Fact(ind.name, measure, period, t.num, "text", loc, sentence, sentence, how))
     return out
 
 

@@ -1,0 +1,43 @@
+"""What the linter understood of a report, and what it could not: tables without a
+recognised kind, and sentences with numbers that became no fact and no claim.
+
+"No findings" must never be mistaken for "all checked": the counts go into
+`extract` and into one info finding of `check`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lkjip_lint.document import Heading, Paragraph
+from lkjip_lint.interpret.claims import sentences, tokens
+
+
+@dataclass
+class CoverageInfo:
+    tables_found: int
+    tables_recognised: int
+    unrecognised: list[str] = field(default_factory=list)
+    sentences_with_numbers: int = 0
+    sentences_read: int = 0
+    unread: list[tuple[int | None, str]] = field(default_factory=list)  # (line, sentence) of the first few
+
+
+def coverage(report, keep: int = 20) -> CoverageInfo:
+    info = CoverageInfo(
+        tables_found=len(report.document.tables()),
+        tables_recognised=sum(1 for v in report.views if v.kind),
+        unrecognised=[v.name for v in report.views if not v.kind],
+    )
+    read = {c.sentence for c in report.claims} | {f.sentence for f in report.facts if f.sentence}
+    for block in report.texts:
+        if not isinstance(block, (Paragraph, Heading)):
+            continue
+        for sentence in sentences(block.text):
+            if len(sentence) > 3000 or not tokens(sentence):
+                continue
+            info.sentences_with_numbers += 1
+            if sentence in read:
+                info.sentences_read += 1
+            elif len(info.unread) < keep:
+                info.unread.append((block.line, sentence[:120]))
+    return info
