@@ -49,8 +49,9 @@ KINDS = (
     # relations between facts (lkjip_lint/relations/)
     "agree",
     "compare",
+    "sum",
 )
-RELATION_KINDS = frozenset({"agree", "compare"})
+RELATION_KINDS = frozenset({"agree", "compare", "sum"})
 
 
 def load_kind(kind: str) -> ModuleType:

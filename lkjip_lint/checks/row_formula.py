@@ -24,6 +24,7 @@ from lkjip_lint.engine.expr import Formula
 from lkjip_lint.engine.tolerance import judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.columns import Column
+from lkjip_lint.interpret.measures import check_measure
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.tables import TableView
 
@@ -47,6 +48,19 @@ class Params(BaseModel):
     formulas: list[FormulaSpec] = Field(min_length=1)
     expected_decimals: int = 2
     capped_values: list[float] = Field(default_factory=list)  # printed caps (100, 120) → note only
+
+    @field_validator("result")
+    @classmethod
+    def _result_known(cls, value: str) -> str:
+        return check_measure(value)
+
+    @field_validator("formulas")
+    @classmethod
+    def _names_known(cls, value: list[FormulaSpec]) -> list[FormulaSpec]:
+        for spec in value:
+            for name in Formula(spec.expr).names:
+                check_measure(name)  # a formula over a role no column has would silently never fire
+        return value
 
 
 def run(ctx: Context) -> Iterator[Draft]:
