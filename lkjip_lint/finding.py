@@ -20,6 +20,7 @@ class Finding(BaseModel):
     expected: Any = None
     evidence: dict[str, Any] = Field(default_factory=dict)
     fingerprint: str | None = None
+    related: list[str] = Field(default_factory=list)  # fingerprints of findings on the same row or sentence
 
 
 class Draft(BaseModel):

@@ -40,6 +40,7 @@ def check_file(path: Path, options: Options) -> FileResult:
         return FileResult(path=str(path), error=input_error(exc.code, exc.values, options.lang))
     findings = run_rules(report, options.rules, options.lang, options.severities)
     findings.sort(key=_order)
+    link_related(findings)
     return FileResult(
         path=str(path),
         format=report.document.format,
@@ -48,6 +49,22 @@ def check_file(path: Path, options: Options) -> FileResult:
         tables_recognised=sum(1 for v in report.views if v.kind),
         charts=_charts(report) if options.charts else {},
     )
+
+
+def link_related(findings: list[Finding]) -> None:
+    """Errors and warnings on one row or one sentence usually share a cause (a wrong target makes a wrong
+    capaian): each names the others, so a reviewer fixes the cause once."""
+    groups: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        if f.severity == "info" or not f.fingerprint:
+            continue
+        loc = f.location
+        anchor = (loc.line, loc.page, loc.path) if loc.line is not None or loc.path else (loc.table, loc.row, loc.paragraph, loc.page)
+        if any(a is not None for a in anchor):
+            groups.setdefault(anchor, []).append(f)
+    for group in groups.values():
+        for f in group:
+            f.related = [g.fingerprint for g in group if g is not f and g.rule != f.rule]
 
 
 def _charts(report) -> dict:

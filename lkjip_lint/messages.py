@@ -60,6 +60,7 @@ UI = {
     "unreadable_summary": ("{n} berkas tidak dapat dibaca.", "{n} files could not be read."),
     "expected": ("seharusnya", "expected"),
     "actual": ("tertulis", "reported"),
+    "related": ("terkait", "related to"),
     "line": ("baris", "line"),
     "page": ("hal.", "p."),
     "error": ("galat", "error"),

@@ -16,24 +16,16 @@ from typing import Iterator
 from lkjip_lint.checks.base import Context, NoParams
 from lkjip_lint.engine.tolerance import to_json_number
 from lkjip_lint.finding import Draft
-from lkjip_lint.interpret.indicators import REALISATION_KINDS, indicator_name, operative_pk
+from lkjip_lint.interpret.indicators import REALISATION_KINDS, indicator_name, pk_targets
 
 Params = NoParams
 
 
 def run(ctx: Context) -> Iterator[Draft]:
     report = ctx.report
-    pk = operative_pk(report)
-    if pk is None:
+    targets = pk_targets(report)
+    if not targets:
         return
-    targets = {}
-    for row in pk.rows:
-        name = indicator_name(pk, row)
-        col = next((c for c in pk.cols("target") if c.year in (None, report.year)), None)
-        value = pk.num(row, col) if col else None
-        ind = report.find_indicator(name) if name else None
-        if ind is not None and value is not None:
-            targets.setdefault(ind.name, (value, row))
     for view in report.views:
         if view.kind not in REALISATION_KINDS:
             continue
@@ -45,7 +37,7 @@ def run(ctx: Context) -> Iterator[Draft]:
                 ind = report.find_indicator(indicator_name(view, row)) if printed else None
                 if ind is None or ind.name not in targets:
                     continue
-                pk_value, pk_row = targets[ind.name]
+                pk_value, pk_row, pk = targets[ind.name]
                 if Decimal(printed.value) == Decimal(pk_value.value):
                     continue
                 yield Draft(location=view.location(row, col), actual=to_json_number(printed.value),

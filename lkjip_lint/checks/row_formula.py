@@ -24,6 +24,7 @@ from lkjip_lint.engine.expr import Formula
 from lkjip_lint.engine.tolerance import judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.columns import Column
+from lkjip_lint.interpret.indicators import indicator_name, pk_targets
 from lkjip_lint.interpret.measures import check_measure
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.tables import TableView
@@ -103,6 +104,23 @@ def _other_polarity(formulas, env, printed, negative: bool, decimals: int):
     return None
 
 
+def _with_pk_target(ctx, view, row, env, printed, spec, formulas):
+    """(formula, verdict, PK target) when the operative PK gives this row's indicator another target."""
+    if "target" not in env or "realisasi" not in env:
+        return None
+    ind = ctx.report.find_indicator(indicator_name(view, row))
+    pk = pk_targets(ctx.report).get(ind.name) if ind is not None else None
+    if pk is None or pk[0].value == env["target"].point:
+        return None
+    env = {**env, "target": interval(pk[0], "target")}
+    formula = dict((s.name, f) for s, f in formulas)[spec.name]
+    try:
+        verdict = judge(printed, formula(env), expected_decimals=ctx.params.expected_decimals)
+    except ArithmeticError:
+        return None
+    return (spec, verdict, pk[0]) if verdict is not None else None
+
+
 def _row(ctx, view, row, result, inputs, formulas) -> Iterator[Draft]:
     printed = view.num(row, result)
     if printed is None:
@@ -136,6 +154,14 @@ def _row(ctx, view, row, result, inputs, formulas) -> Iterator[Draft]:
         yield draft
         return
     spec, verdict, computed = min(tried, key=lambda t: abs(t[2].point - printed.value))
+    pk = _with_pk_target(ctx, view, row, env, printed, spec, formulas) if ctx.params.result == "capaian" else None
+    if pk is not None:
+        # the row's target is not the PK's (PK001 says so): the capaian it should show uses the PK target
+        pk_spec, pk_verdict, pk_target = pk
+        yield number_draft(view, row, result, printed, pk_verdict, variant="pk_target",
+                           values={"formula": pk_spec.expr, "formula_name": pk_spec.name, "pk_target": pk_target.raw,
+                                   "target": view.num(row, inputs["target"]).raw, "realisasi": view.num(row, inputs["realisasi"]).raw})
+        return
     if ctx.params.capped_values and float(printed.value) in ctx.params.capped_values and computed.point > printed.value:
         draft = number_draft(view, row, result, printed, verdict, variant="capped",
                              values={"formula": spec.expr, "formula_name": spec.name})

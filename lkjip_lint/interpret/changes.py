@@ -27,6 +27,7 @@ _YEAR = re.compile(r"\b(?:tahun|th\.?)\s*((?:19|20)\d\d)\b", re.I)
 _MEASURE = re.compile(r"\b(capaian|realisasi|nilai|target)\b", re.I)
 _BASELINE = re.compile(r"(?:\bdari|\byaitu|\bsebesar|\bsenilai)\s*$", re.I)
 _ANAPHOR = re.compile(r"\b(realisasi|capaian)\s+(?:tersebut|ini)\b", re.I)
+_ANAPHOR_SOURCE = re.compile(r"\b(realisasi|terealisasi|capaian)\b", re.I)  # a sentence "realisasi tersebut" may point back to
 _TABLE_REF = re.compile(r"\btabel\s+((?:\d+|[IVX]+)(?:\.\d+)*)", re.I)
 
 
@@ -57,6 +58,11 @@ def change_statements(report) -> list[Change]:
             continue
         for sentence in sentences(block.text):
             if len(sentence) > 1000:
+                continue
+            if not _CHANGE.search(sentence):
+                named = mentioned_indicator(sentence, indicators) if indicators and _MEASURE.search(sentence) else None
+                entity = named.name if named else entity
+                previous = tokens(sentence) if _ANAPHOR_SOURCE.search(sentence) else previous
                 continue
             toks = tokens(sentence)
             named = mentioned_indicator(sentence, indicators) if indicators else None

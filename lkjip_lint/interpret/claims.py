@@ -86,7 +86,13 @@ def _is_label_number(sentence: str, start: int, end: int, num: Num) -> bool:
     return (num.decimals == 0 and not num.percent and not num.money and 1950 <= num.value <= 2100 and not is_unit)
 
 
-def tokens(sentence: str) -> list[Token]:
+@lru_cache(maxsize=8192)
+def tokens(sentence: str) -> tuple[Token, ...]:
+    """The value tokens of a sentence with their roles (cached: claims, facts, changes and coverage all ask)."""
+    return tuple(_tokens(sentence))
+
+
+def _tokens(sentence: str) -> list[Token]:
     vocab = vocabulary()
     out: list[Token] = []
     prev_end = 0
@@ -130,7 +136,7 @@ def extract_claims(report) -> list[Claim]:
             ledger.reset()  # a budget (or indicator) passage ends at the next heading
             last_measured, recent, wholes = None, [], {}
         recent = (recent + [block.text])[-3:]
-        negative = is_negative(" ".join(recent), report)
+        negative = is_negative(" ".join(recent)[-2000:], report)
         if not isinstance(block, (Paragraph, Heading)) or not re.search(r"\d", block.text):
             continue
         para_tokens: list[tuple[str, Token]] = []

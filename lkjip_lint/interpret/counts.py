@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lkjip_lint.numbers import Num, find_numbers
 
@@ -63,7 +64,12 @@ class Count:
     whole: bool = False  # "pada 5 indikator": the whole the parts are counted against
 
 
-def counts(sentence: str) -> list[Count]:
+@lru_cache(maxsize=4096)
+def counts(sentence: str) -> tuple[Count, ...]:
+    return tuple(_counts(sentence))
+
+
+def _counts(sentence: str) -> list[Count]:
     out = []
     percents = [(s, n) for s, _, n in find_numbers(sentence) if isinstance(n, Num) and n.percent]
     for m in COUNT.finditer(sentence):
@@ -74,10 +80,11 @@ def counts(sentence: str) -> list[Count]:
         c = Count(n=n, noun=m.group("noun").lower(), start=m.start(), end=m.end(), words=words,
                   words_n=words_value(words) if words else None)
         for s, num in percents:
-            if s > m.end() and _SHARE_AFTER.match(sentence[m.end():s]):
+            if m.end() < s <= m.end() + 80 and _SHARE_AFTER.match(sentence[m.end():s]):
                 c.share = num
                 break
-        c.whole = c.share is None and bool(_WHOLE_BEFORE.search(sentence[:m.start()]))
+        # windows, not the whole sentence: the cost stays linear in the sentence's length
+        c.whole = c.share is None and bool(_WHOLE_BEFORE.search(sentence[max(0, m.start() - 30):m.start()]))
         out.append(c)
     return out
 

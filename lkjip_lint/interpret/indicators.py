@@ -198,6 +198,24 @@ def operative_pk(report) -> TableView | None:
     return originals[-1] if originals else None
 
 
+def pk_targets(report) -> dict[str, tuple]:
+    """Indicator name → (target Num, PK row, PK view) of the operative Perjanjian Kinerja, for the report year."""
+    pk = operative_pk(report)
+    targets: dict[str, tuple] = {}
+    if pk is None:
+        return targets
+    col = next((c for c in pk.cols("target") if c.year in (None, report.year)), None)
+    if col is None:
+        return targets
+    for row in pk.rows:
+        name = indicator_name(pk, row)
+        value = pk.num(row, col)
+        ind = report.find_indicator(name) if name else None
+        if ind is not None and value is not None:
+            targets.setdefault(ind.name, (value, row, pk))
+    return targets
+
+
 def computed_capaian(ind: Indicator, year: int | None) -> Decimal | None:
     """Realisasi / target of the report year, from the realisation tables (the values most tables use)."""
     from collections import Counter

@@ -27,6 +27,7 @@ def as_dict(results: list[FileResult]) -> dict:
             entry["findings"].append({
                 "rule": f.rule, "severity": f.severity, "message": f.message, "location": location,
                 "actual": f.actual, "expected": f.expected, "fingerprint": f.fingerprint,
+                **({"related": f.related} if f.related else {}),
             })
         files.append(entry)
     return {"tool": {"name": "lkjip-lint", "version": __version__}, "files": files, "summary": summary}

@@ -53,6 +53,9 @@ def render(results: list[FileResult], lang: str, colour: bool, min_severity: str
             line = f"  {where:>6}  {sev} {f.rule:<9} {f.message}"
             if f.expected is not None:
                 line += f"  [{ui('actual', lang)} {show(f.actual, lang)} → {ui('expected', lang)} {show(f.expected, lang)}]"
+            if f.related:
+                rules = sorted({g.rule for g in r.findings if g.fingerprint in f.related})
+                line += f"  ({ui('related', lang)} {', '.join(rules)})"
             out.append(line)
         out.append("")
     out.append(ui("summary", lang, files=len(results), **totals))
