@@ -136,7 +136,11 @@ def extract_claims(report) -> list[Claim]:
             ledger.reset()  # a budget (or indicator) passage ends at the next heading
             last_measured, recent, wholes = None, [], {}
         recent = (recent + [block.text])[-3:]
-        negative = is_negative(" ".join(recent)[-2000:], report)
+        passage = " ".join(recent)[-2000:]
+
+        def negative(passage=passage) -> bool:  # asked only when a sentence states a whole capaian
+            return is_negative(passage, report)
+
         if not isinstance(block, (Paragraph, Heading)) or not re.search(r"\d", block.text):
             continue
         para_tokens: list[tuple[str, Token]] = []
@@ -184,7 +188,7 @@ def _measured(toks: list[Token]) -> Token | None:
     return plain[-1] if plain else None
 
 
-def _capaian_claims(sentence, toks, block, last_measured=None, negative=False):
+def _capaian_claims(sentence, toks, block, last_measured=None, negative=lambda: False):
     """"realisasi R … target T … capaian C" in any order; "Angka ini … target T … capaian C" takes R
     from the sentence before. Realisasi and target of one claim must share their rate base ("per 1000")."""
     group: dict[str, Token] = {}
@@ -202,7 +206,7 @@ def _capaian_claims(sentence, toks, block, last_measured=None, negative=False):
         complete.append({**group, "realisasi": last_measured})
     for g in complete:
         values = {role: t.num for role, t in g.items()}
-        yield _claim("capaian", sentence, block, values=values, negative=negative or None)
+        yield _claim("capaian", sentence, block, values=values, negative=negative() or None)
         bases = {role: t.per_base for role, t in g.items() if t.per_base}
         if bases.get("target") and bases.get("realisasi") and bases["target"] != bases["realisasi"]:
             yield _claim("unit", sentence, block, value=g["target"].num,

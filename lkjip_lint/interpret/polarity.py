@@ -20,8 +20,13 @@ def _vocabulary() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[re.Pattern]:
-    return [re.compile(p, re.I) for p in _vocabulary().get("negative_polarity", [])]
+def _patterns() -> re.Pattern:
+    """One alternation, one scan: polarity is asked of every paragraph."""
+    return _alternation(_vocabulary().get("negative_polarity", []))
+
+
+def _alternation(patterns: list[str]) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.I | re.M)
 
 
 @lru_cache(maxsize=1)
@@ -36,14 +41,14 @@ def is_negative(name: str, report=None) -> bool:
             d = declared.lower()
             if d and (d in low or low and low in d):
                 return True
-    if any(p.search(low) for p in _positive()):
+    if _positive().search(low):
         return False
-    return any(p.search(low) for p in _patterns())
+    return bool(_patterns().search(low))
 
 
 @lru_cache(maxsize=1)
-def _positive() -> list[re.Pattern]:
-    return [re.compile(p, re.I) for p in _vocabulary().get("positive_polarity", [])]
+def _positive() -> re.Pattern:
+    return _alternation(_vocabulary().get("positive_polarity", []))
 
 
 def stated_negatives(document, settings) -> list[str]:
