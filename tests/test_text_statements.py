@@ -229,3 +229,17 @@ def test_coverage_counts_what_was_read_and_what_was_not():
     assert "Gedung kantor" in info.unread[0][1]
     [note] = findings(text, "READ004", year=2021)
     assert note.severity == "info" and "1 dari 2 kalimat" in note.message
+
+
+def test_met_or_not_met_against_the_sentences_own_values():
+    met = "Pada jenjang PAUD APK sebesar {r} yang berarti telah mencapai target RKPD yang sebesar 72,05%."
+    assert errors_and_warnings(findings(met.format(r="78,51%"), "CMP001")) == []
+    [f] = errors_and_warnings(findings(met.format(r="70,51%"), "CMP001"))
+    assert (f.actual, f.expected) == ("tercapai", "belum tercapai")
+    not_met = "IKLH ditargetkan 80 terealisasi 72,39, dengan capaian kinerja sebesar {c} atau belum bisa memenuhi target tahunan."
+    assert errors_and_warnings(findings(not_met.format(c="90,49%"), "CMP001")) == []
+    [f] = errors_and_warnings(findings(not_met.format(c="104,49%"), "CMP001"))
+    assert (f.actual, f.expected) == ("belum tercapai", "tercapai")
+    # a count after "pencapaian" is not a capaian
+    count = "Dari hasil pengukuran terhadap pencapaian sebanyak 1 Tujuan dan 2 Sasaran, secara umum telah mencapai target."
+    assert errors_and_warnings(findings(count, "CMP001")) == []

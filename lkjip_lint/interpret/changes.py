@@ -106,3 +106,53 @@ def _statement(sentence, toks, previous, block, entity, year, m, amount) -> Chan
     ref = _TABLE_REF.search(sentence)
     change.table = ref.group(1) if ref else None
     return change
+
+
+# ------------------------------------------------------------------ "telah mencapai target" / "belum mencapai target"
+
+_NOT_MET = re.compile(r"\b(?:belum|tidak)\s+(?:\w+\s+){0,2}?(?:mencapai|memenuhi|tercapai)\s+(?:\w+\s+){0,1}?target\b", re.I)
+_MET = re.compile(r"\b(?:mencapai|memenuhi|melampaui|melebihi|di\s*atas)\s+(?:\w+\s+){0,1}?target\b", re.I)
+
+
+_COUNTED = re.compile(r"\s*(?:\([a-z\s]+\)\s*)?(?!persen\b|per\b)[A-Za-z]{3,}")
+
+
+@dataclass
+class Achievement:
+    sentence: str
+    block: object
+    met: bool
+    realisasi: Num | None = None
+    target: Num | None = None
+    capaian: Num | None = None
+
+
+def achievement_statements(report) -> list[Achievement]:
+    """"… 78,51% yang berarti telah mencapai target RKPD yang sebesar 72,05%", "capaian 90,49% atau belum bisa
+    memenuhi target": the realisasi and target (or the capaian) of the sentence, and whether it says met."""
+    out = []
+    for block in report.texts:
+        if not isinstance(block, (Paragraph, Heading)):
+            continue
+        for sentence in sentences(block.text):
+            if len(sentence) > 1000:
+                continue
+            not_met = _NOT_MET.search(sentence)
+            met = None if not_met else _MET.search(sentence)
+            phrase = not_met or met
+            if phrase is None:
+                continue
+            # "pencapaian sebanyak 1 Tujuan": a number followed by a noun is a count, not a value
+            toks = [t for t in tokens(sentence) if not t.num.money
+                    and (t.num.percent or t.num.decimals or not _COUNTED.match(sentence, t.end))]
+            a = Achievement(sentence, block, met=met is not None)
+            caps = [t for t in toks if t.role == "capaian"]
+            targets = [t for t in toks if t.role == "target"]
+            before = [t for t in toks if t.end <= phrase.start() and t.role in (None, "realisasi")]
+            if len(caps) == 1:
+                a.capaian = caps[0].num
+            if len(targets) == 1 and before:
+                a.target, a.realisasi = targets[0].num, before[-1].num
+            if a.capaian is not None or a.target is not None:
+                out.append(a)
+    return out

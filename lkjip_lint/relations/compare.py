@@ -6,7 +6,9 @@ from the sentence before, or the fact of the later year) minus the baseline
 (stated, or the fact of the earlier year) must give the amount, read as a
 difference in points or as a relative change in per cent, whichever the report
 means; the direction word (naik / turun) must match the sign. A statement
-whose values cannot both be found says nothing.
+whose values cannot both be found says nothing. "Telah mencapai / melebihi
+target" and "belum mencapai target" are comparisons too: with the sentence's
+realisasi and target (polarity applied) or its capaian against 100.
 
 Good:  … capaian tahun 2016 dibandingkan tahun 2015 terjadi peningkatan capaian sebesar 8,54   (101,46 − 92,92)
 Bad:   … capaian tahun 2016 dibandingkan tahun 2015 terjadi peningkatan capaian sebesar 8,50   (expected 8.54)
@@ -20,7 +22,8 @@ from lkjip_lint.checks.base import Context, NoParams
 from lkjip_lint.document import Location
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
-from lkjip_lint.interpret.changes import change_statements
+from lkjip_lint.interpret.changes import achievement_statements, change_statements
+from lkjip_lint.interpret.polarity import is_negative
 
 Params = NoParams
 _100 = Interval.exact(Decimal(100))
@@ -28,6 +31,7 @@ _100 = Interval.exact(Decimal(100))
 
 def run(ctx: Context) -> Iterator[Draft]:
     report = ctx.report
+    yield from _achievements(report)
     for change in change_statements(report):
         current, baseline = _values(change, report)
         if current is None or baseline is None:
@@ -58,6 +62,29 @@ def run(ctx: Context) -> Iterator[Draft]:
                     "printed": amount.raw, "difference": _fmt(diff.point), "relative": _fmt(readings[-1][1].point)},
             evidence={"sentence": change.sentence},
             key=f"compare|{_short(change.sentence, 120)}|{amount.raw}",
+        )
+
+
+def _achievements(report) -> Iterator[Draft]:
+    """"telah mencapai target" needs realisasi ≥ target (≤ for lower-is-better) or capaian ≥ 100; "belum" the reverse."""
+    for a in achievement_statements(report):
+        if a.capaian is not None:
+            reached = a.capaian.value >= 100
+            basis = {"capaian": a.capaian.raw}
+        else:
+            negative = is_negative(a.sentence, report)
+            reached = a.realisasi.value <= a.target.value if negative else a.realisasi.value >= a.target.value
+            basis = {"realisasi": a.realisasi.raw, "target": a.target.raw}
+        if reached == a.met:
+            continue
+        block = a.block
+        yield Draft(
+            location=Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1),
+            actual="tercapai" if a.met else "belum tercapai", expected="belum tercapai" if a.met else "tercapai",
+            grade="mismatch", variant="achievement",
+            values={"sentence": _short(a.sentence), "basis": ", ".join(f"{k} {v}" for k, v in basis.items())},
+            evidence={"sentence": a.sentence},
+            key=f"achievement|{_short(a.sentence, 120)}",
         )
 
 
