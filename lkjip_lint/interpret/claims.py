@@ -31,6 +31,8 @@ from lkjip_lint.yamlio import safe_load
 MAX_SENTENCE = 3000
 # "4,88 per 1000 kelahiran hidup", "24 per 100.000 lahir hidup": the base of a rate
 _PER_BASE = re.compile(r"\s*per\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d.,]*\d)", re.I)
+_RATIO_AFTER = re.compile(r"\s?:\s?\d")
+_RATIO_BEFORE = re.compile(r"\d\s?:\s?$")
 # "Angka ini …", "Nilai tersebut …": the sentence speaks of the value stated just before
 _ANAPHOR = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:angka|nilai|realisasi|hasil|capaian)\s+(?:ini|tersebut)\b", re.I)
 
@@ -99,6 +101,8 @@ def _tokens(sentence: str) -> list[Token]:
     for start, end, num in find_numbers(sentence):
         if not isinstance(num, Num) or _is_label_number(sentence, start, end, num):
             continue
+        if _RATIO_AFTER.match(sentence, end) or _RATIO_BEFORE.search(sentence[max(0, start - 3):start]):
+            continue  # "1:17,9" is a ratio, neither 1 nor 17,9
         tok = Token(start, end, num, role=_role(sentence[prev_end:start]))
         if vocab["_realised_from"].match(sentence[end:end + 30]):
             tok.role = "realisasi"  # "… sebesar 93.85 dari target 91.5": the number before "dari target"
