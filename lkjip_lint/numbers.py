@@ -79,6 +79,11 @@ _DASH_SIGN = re.compile(r"[\u2212\u2013\u2014](?=[0-9])")
 _CURRENCY = re.compile(r"^(?:rp\.?|idr)\s*", re.I)
 _PERCENT = re.compile(r"\s*(?:%|persen)$", re.I)
 _MONEY_TAIL = re.compile(r"(?:,00-|,-|\.-)$")
+# a remark in words, but not a count's number word ("11 (sebelas)" stays a label, as before)
+_REMARK = re.compile(r"(?<=[\d%])\s*\((?=[^)]*[A-Za-z])(?!\s*(?:se|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+                     r"(?:\s*(?:puluh|belas|ratus|ribu|\w*))*\s*\))[^)]{1,60}\)$", re.I)
+_FOOTNOTE = re.compile(r"(?<=[\d%])(?:[\u00b9\u00b2\u00b3\u2070-\u2079]+|\s?\*+\)?)$")
+_BOUND = re.compile(r"^(?:[≥≤<>]=?|>=|<=|min\.?|maks\.?|maksimal|minimal)\s*", re.I)
 
 
 # ---------------------------------------------------------------- shape of one number
@@ -163,6 +168,13 @@ def parse_number(text: str) -> Num | Malformed | Missing | None:
     if t.lower() in _MISSING_MARKERS:
         return MISSING
     t = _DASH_SIGN.sub("-", t)
+    # what cells carry beside the number: a remark "95 (angka sementara)", a footnote "12,5¹" / "90*)",
+    # a bound "≥ 80" (the target is its number)
+    t = _REMARK.sub("", t)
+    t = _FOOTNOTE.sub("", t)
+    bound = _BOUND.match(t)
+    if bound:
+        t = t[bound.end():]
 
     neg = money = percent = False
     if t.startswith("(") and t.endswith(")"):  # accounting negative

@@ -270,3 +270,18 @@ def test_never_raises(text):
     assert r is None or r is MISSING or isinstance(r, (Num, Malformed))
     for s, e, n in find_numbers(text):
         assert isinstance(n, (Num, Malformed)) and text[s:e] == n.raw
+
+
+@pytest.mark.parametrize("text, value", [
+    ("95 (angka sementara)", "95"),  # a remark beside the value
+    ("≥ 80", "80"), (">80", "80"), ("≤ 3", "3"), ("min 75%", "75"),  # targets written as bounds
+    ("12,5¹", "12.5"),  # a footnote mark glued to the number
+])
+def test_cell_forms_around_a_number(text, value):
+    from decimal import Decimal
+    n = parse_number(text)
+    assert n is not None and n.value == Decimal(value) and n.raw == text
+
+
+def test_a_range_is_not_one_number():
+    assert parse_number("80-85") is None and parse_number("80 - 85") is None
