@@ -52,6 +52,8 @@ class _Where:
         # where each block starts: a table at its caption, which the reader took into it
         self.lines = sorted((_first_line(b), k) for k, b in enumerate(self.blocks) if _first_line(b) is not None)
         self._paths: list[str] | None = None
+        self._entries: list | None = None
+        self._texts: list | None = None
 
     # -- the anchor -------------------------------------------------------------------
     def anchor(self, f: Finding) -> Anchor:
@@ -133,15 +135,16 @@ class _Where:
 
     def _list_entry(self, text: str | None, number: str | None = None) -> Anchor | None:
         """The entry of the contents or the list of tables a finding quotes (exact words first)."""
+        if self._entries is None:  # normalised once: many findings ask
+            self._entries = [(k, e, entry, _norm(entry.text)) for k, b in enumerate(self.blocks)
+                             if isinstance(b, ListBlock) for e, entry in enumerate(b.entries)]
         want = _norm(text or "")
-        entries = [(k, e, entry) for k, b in enumerate(self.blocks) if isinstance(b, ListBlock)
-                   for e, entry in enumerate(b.entries)]
-        tests = [lambda en: want and _norm(en.text) == want,
-                 lambda en: want and len(en.text) > 8 and (_norm(en.text) in want or want in _norm(en.text)),
-                 lambda en: number and en.number == number]
+        tests = [lambda en, norm: want and norm == want,
+                 lambda en, norm: want and len(norm) > 8 and (norm in want or want in norm),
+                 lambda en, norm: number and en.number == number]
         for test in tests:
-            for k, e, entry in entries:
-                if test(entry):
+            for k, e, entry, norm in self._entries:
+                if test(entry, norm):
                     return Anchor(block=k, entry=e)
         return None
 
@@ -176,11 +179,11 @@ class _Where:
         phrases = [_norm(p) for p in phrases if p and len(p) >= 4]
         if not phrases:
             return None
-        for k, b in enumerate(self.blocks):
-            if isinstance(b, _TEXT):
-                text = _norm(b.text)
-                if any(p in text for p in phrases):
-                    return Anchor(block=k)
+        if self._texts is None:
+            self._texts = [(k, _norm(b.text)) for k, b in enumerate(self.blocks) if isinstance(b, _TEXT)]
+        for k, text in self._texts:
+            if any(p in text for p in phrases):
+                return Anchor(block=k)
         return None
 
     # -- what a reviewer reads ----------------------------------------------------------

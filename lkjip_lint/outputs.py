@@ -1,0 +1,33 @@
+"""Write outputs safely: never over an input, and only whole (a temporary file, then a rename)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def default_target(source: Path) -> Path:
+    """REPORT.docx → REPORT.reviu.docx beside it."""
+    return source.with_name(f"{source.stem}.reviu{source.suffix}")
+
+
+def same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (b.exists() and os.path.samefile(a, b))
+    except OSError:
+        return False
+
+
+def write_atomically(target: Path, write) -> None:
+    """Call write(file_object) on a temporary file in the target's folder, then rename it to target."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
