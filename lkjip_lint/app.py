@@ -301,15 +301,19 @@ def run_annotate(path: Path, output, suggest: bool, min_severity: str, rule_dirs
     lang = config.lang
     if not path.is_file():
         return _fail(f"{path}: {input_error('not_found', {}, lang)}")
-    target = output or default_target(path)
-    problem = _output_problem(target, [path], lang)
-    if problem or same_file(path, target):
-        return _fail(problem or ui("output_is_input", lang, path=str(target)))
+    if output is not None:  # refused before the check, not after
+        problem = _output_problem(output, [path], lang)
+        if problem or same_file(path, output):
+            return _fail(problem or ui("output_is_input", lang, path=str(output)))
     result, document = check_document(path, options)
     if result.error:
         return _fail(f"{path}: {result.error}")
     if document.format not in ("docx", "pdf"):
         return _fail(ui("annotate_format", lang, path=str(path)))
+    # the content decides the format: a PDF named .docx gets a .reviu.pdf
+    target = output or default_target(path, document.format)
+    if same_file(path, target):
+        return _fail(ui("output_is_input", lang, path=str(target)))
     threshold = SEVERITY_RANK[min_severity]
     findings = [f for f in result.findings if SEVERITY_RANK[f.severity] >= threshold]
     try:

@@ -6,9 +6,9 @@ import tempfile
 from pathlib import Path
 
 
-def default_target(source: Path) -> Path:
-    """REPORT.docx → REPORT.reviu.docx beside it."""
-    return source.with_name(f"{source.stem}.reviu{source.suffix}")
+def default_target(source: Path, fmt: str) -> Path:
+    """REPORT.docx → REPORT.reviu.docx beside it (the suffix of the format the content has)."""
+    return source.with_name(f"{source.stem}.reviu.{fmt}")
 
 
 def same_file(a: Path, b: Path) -> bool:

@@ -110,3 +110,13 @@ def test_suggest_on_pdf_is_explained_and_the_input_is_never_the_output(tmp_path)
     before = copy.read_bytes()
     out = _cli("annotate", str(copy), "-o", str(copy))
     assert out.returncode == 2 and "Traceback" not in out.stderr and copy.read_bytes() == before
+
+
+def test_a_pdf_named_docx_gets_a_pdf_copy(tmp_path):
+    disguised = tmp_path / "laporan.docx"
+    shutil.copy(SAMPLE, disguised)
+    out = _cli("annotate", str(disguised))
+    assert out.returncode == 0, out.stderr
+    copy = tmp_path / "laporan.reviu.pdf"
+    assert copy.is_file() and not (tmp_path / "laporan.reviu.docx").exists()
+    assert len(_annotations(copy)) > 50

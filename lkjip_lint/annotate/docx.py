@@ -75,8 +75,8 @@ def annotate(source: Path, target: Path, findings: list[Finding], document: Docu
     for f in findings:
         if suggest and writer.suggest(f, document):
             done.suggestions += 1
-        writer.comment(f, document, lines(f, lang))
-        done.comments += 1
+        if writer.comment(f, document, lines(f, lang)):
+            done.comments += 1
 
     out = dict(parts)
     out[main] = _xml(root)
@@ -180,11 +180,11 @@ class _Writer:
         return out
 
     # -- comments -----------------------------------------------------------------------
-    def comment(self, f: Finding, document: Document, text_lines: list[str]) -> None:
+    def comment(self, f: Finding, document: Document, text_lines: list[str]) -> bool:
         w = self.w
         first, last, text = self._span(f, document)
-        if first is None:
-            return
+        if first is None:  # a body without a single paragraph: nowhere to anchor
+            return False
         cid = self._id()
         start = etree.Element(w("commentRangeStart"))
         end = etree.Element(w("commentRangeEnd"))
@@ -205,6 +205,7 @@ class _Writer:
             last.append(end)
         end.addnext(ref)
         self._comment_part(cid, text_lines)
+        return True
 
     def _covering(self, p, text: str):
         """The first and last run holding `text` in p, or None."""
