@@ -216,19 +216,45 @@ def _first_line(block) -> int | None:
     return min(lines) if lines else None
 
 
+_CHAPTER = re.compile(r"^BAB\s+([IVXL]+|\d+)\b", re.I)
+_LABEL = re.compile(r"^\w+\s+(\d+|[IVXL]+)\.?$")  # "SASARAN 1", "TUJUAN 2": a heading of its own
+_BARE_CHAPTER = re.compile(r"^BAB\s+([IVXL]+|\d+)\.?$", re.I)
+
+
 def _heading_paths(blocks: list) -> list[str]:
-    """For every block, the headings above it, outermost first ("BAB III › A. Capaian Kinerja")."""
+    """For every block, the headings above it, outermost first ("BAB III AKUNTABILITAS KINERJA › A. …").
+
+    A BAB heading opens a chapter: the headings under it, even those styled or guessed as
+    level 1, hang below it. A heading set on two lines ("BAB I" / "PENDAHULUAN", "TUJUAN 1" /
+    "MENINGKATNYA …") is read as one.
+    """
     stack: list[tuple[int, str]] = []
     out = []
+    previous = None  # the block before, when a heading: (effective level, text, continued from the one above)
     for b in blocks:
-        if isinstance(b, Heading):
-            level = max(1, b.level)
-            while stack and stack[-1][0] >= level:
-                stack.pop()
+        if not isinstance(b, Heading):
             out.append(SEP.join(t for _, t in stack))
-            stack.append((level, _short(b.text)))
-        else:
-            out.append(SEP.join(t for _, t in stack))
+            previous = None
+            continue
+        text = " ".join(b.text.split())
+        level = max(1, b.level)
+        if _CHAPTER.match(text):
+            level = 0
+        elif stack and stack[0][0] == 0 and level == 1:
+            level = 2  # inside a chapter
+        if previous and stack and (_BARE_CHAPTER.match(previous[1]) or (previous[0] == level and (
+                len(previous[1]) <= 12 or (previous[2] and text.isupper() and not _LABEL.match(text))))):
+            # the next line of the heading above (a capitalised title may run over several)
+            joined = previous[1] + " " + text
+            stack[-1] = (stack[-1][0], _short(joined))
+            out.append(SEP.join(t for _, t in stack[:-1]))
+            previous = (level, joined, True)
+            continue
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        out.append(SEP.join(t for _, t in stack))
+        stack.append((level, _short(text)))
+        previous = (level, text, False)
     return out
 
 

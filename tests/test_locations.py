@@ -141,3 +141,21 @@ def test_text_report_findings_in_line_order():
     out = _cli("check", "--format", "json", str(ROOT / "fixtures" / "purbalingga-2024.txt"))
     lines = [f["location"]["line"] for f in json.loads(out.stdout)["files"][0]["findings"] if f["location"]["line"]]
     assert len(lines) > 20 and lines == sorted(lines)
+
+
+def test_chapter_heading_on_two_lines_is_one_step_of_the_path(tmp_path):
+    path = tmp_path / "bab.docx"
+    d = docx.Document()
+    d.add_heading("BAB III", level=1)
+    d.add_heading("AKUNTABILITAS KINERJA", level=1)  # the title on its own line, styled like the BAB
+    d.add_heading("A. Capaian Kinerja", level=2)
+    d.add_paragraph("Capaian indikator tahun ini baik.")
+    d.add_heading("BAB IV", level=1)
+    d.add_heading("PENUTUP", level=1)
+    d.add_paragraph("Demikian laporan ini.")
+    d.save(path)
+    document = read_any(path, 10 ** 7)
+    blocks = [k for k, b in enumerate(document.blocks) if getattr(b, "text", "").startswith(("Capaian", "Demikian"))]
+    _, found = _located(path, *(Location(paragraph=k + 1) for k in blocks))
+    assert [f.location.heading for f in found] == ["BAB III AKUNTABILITAS KINERJA › A. Capaian Kinerja",
+                                                   "BAB IV PENUTUP"]
