@@ -226,3 +226,32 @@ def test_libreoffice_opens_the_copy(annotated, tmp_path):
     import pypdfium2 as pdfium
 
     assert len(pdfium.PdfDocument(str(pdf))) > 20
+
+
+def _covered(root, cid: str) -> tuple[str, str]:
+    """(text inside comment cid's range, text of its whole paragraph)."""
+    start = next(s for s in root.iter(W + "commentRangeStart") if s.get(W + "id") == cid)
+    p = next(start.iterancestors(W + "p"))
+    inside, on = [], False
+    for el in p.iter():
+        if el is start:
+            on = True
+        elif el.tag == W + "commentRangeEnd" and el.get(W + "id") == cid:
+            break
+        elif on and el.tag == W + "t":
+            inside.append(el.text or "")
+    return "".join(inside), "".join(t.text or "" for t in p.iter(W + "t"))
+
+
+def test_a_quoted_sentence_is_covered_not_its_whole_paragraph(annotated, sample_findings):
+    root = _document(annotated)
+    comments = _comments(annotated)
+    quoting = [f for f in sample_findings if f["rule"] in ("NAME001", "TXT001") and re.search(r'"[^"]{20,}', f["message"])]
+    narrower = 0
+    for f in quoting:
+        quote = re.search(r'"([^"…]{20,})', f["message"]).group(1)[:30]
+        cid = next(c for c, t in comments.items() if f["message"] in t)
+        inside, whole = _covered(root, cid)
+        assert " ".join(inside.split()).startswith(" ".join(quote.split())), (quote, inside[:60])
+        narrower += len(inside) < len(whole)
+    assert narrower >= 4  # the sample's long paragraphs: the comment marks one sentence of them

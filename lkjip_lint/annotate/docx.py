@@ -208,21 +208,48 @@ class _Writer:
         return True
 
     def _covering(self, p, text: str):
-        """The first and last run holding `text` in p, or None."""
+        """The first and last run of exactly `text` in p (runs cut where it starts and ends), or None."""
         runs = self._runs(p)
         full = "".join(t for _, t in runs)
-        probe = text.strip()[:40]
-        at = full.find(probe)
-        if at < 0 or not probe:
+        text = text.strip()
+        at = full.find(text[:40]) if text else -1
+        if at < 0:
             return None
-        end = at + len(text.strip()) - 1
-        pos, first, last = 0, None, None
-        for r, t in runs:  # the runs that overlap [at, end]
-            if t and pos <= end and pos + len(t) > at:
-                first = first if first is not None else r
-                last = r
+        stop = at + len(text)
+        spans, pos = [], 0
+        for r, t in runs:
+            if t and pos < stop and pos + len(t) > at:
+                spans.append((r, pos, pos + len(t)))
             pos += len(t)
-        return (first, last) if first is not None and last is not None else None
+        if not spans:
+            return None
+        (r0, a0, b0), (r1, a1, _) = spans[0], spans[-1]
+        if r0 is r1:
+            part = self._cut(r0, at - a0, stop - a0)
+            return part, part
+        return self._cut(r0, at - a0, b0 - a0), self._cut(r1, 0, stop - a1)
+
+    def _cut(self, r, i: int, j: int):
+        """Make text[i:j] of run r a run of its own with the same properties, and return it.
+        Only a run holding one w:t is cut; any other run is returned whole."""
+        w = self.w
+        ts = [c for c in r if c.tag == w("t")]
+        if len(ts) != 1 or any(c.tag not in (w("t"), w("rPr")) for c in r):
+            return r
+        text = ts[0].text or ""
+        i, j = max(0, i), min(len(text), j)
+        if i == 0 and j == len(text):
+            return r
+        for piece, place in ((text[:i], r.addprevious), (text[j:], r.addnext)):
+            if piece:
+                other = copy.deepcopy(r)
+                t = other.find(w("t"))
+                t.text = piece
+                t.set(XML_SPACE, "preserve")
+                place(other)
+        ts[0].text = text[i:j]
+        ts[0].set(XML_SPACE, "preserve")
+        return r
 
     def _comment_part(self, cid: str, text_lines: list[str]) -> None:
         w = self.w
