@@ -255,3 +255,17 @@ def test_a_quoted_sentence_is_covered_not_its_whole_paragraph(annotated, sample_
         assert " ".join(inside.split()).startswith(" ".join(quote.split())), (quote, inside[:60])
         narrower += len(inside) < len(whole)
     assert narrower >= 4  # the sample's long paragraphs: the comment marks one sentence of them
+
+
+def test_hostile_docx_is_refused_without_writing_a_copy(tmp_path):
+    """A DOCX declaring entities (billion laughs) is refused by the reader; annotate writes nothing."""
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
+              b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+              b'<w:p><w:r><w:t>&lol2;</w:t></w:r></w:p></w:body></w:document>')
+    bad = tmp_path / "tawa.docx"
+    with zipfile.ZipFile(SAMPLE) as src, zipfile.ZipFile(bad, "w") as out:
+        for info in src.infolist():
+            out.writestr(info.filename, laughs if info.filename == "word/document.xml" else src.read(info))
+    out = _cli("annotate", str(bad))
+    assert out.returncode == 2 and "Traceback" not in out.stderr and "entitas" in out.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tawa.docx"]  # no copy, no temporary file left
