@@ -6,7 +6,6 @@ from pathlib import Path
 
 from lkjip_lint.engine.rule import Rule
 from lkjip_lint.engine.runner import run_rules
-from lkjip_lint.finding import Finding
 from lkjip_lint.interpret.report import Report, Settings
 from lkjip_lint.interpret.vocabulary import Vocabulary, load_vocabulary
 from lkjip_lint.locate import locate
