@@ -1,9 +1,9 @@
 """A copy of a DOCX with one Word comment per finding, and (--suggest) tracked corrections.
 
-Worked on the package with lxml, like the reader: every part is copied byte for byte
-except the three it must change (the main document, its relationships and
-[Content_Types].xml) and the comments part it adds to or creates. Only elements are
-inserted, so existing comments, tracked changes, fields and content controls stay.
+Only elements are inserted into the main document (comment ranges and references,
+tracked deletions and insertions, runs cut where a sentence starts or ends), so
+existing comments, tracked changes, fields and content controls stay; the package
+around it is docx_package.py's.
 
 The reader recorded, for each block, row and cell, the ordinal of its w:p, w:tbl,
 w:tr or w:tc among the body's (Block.origin); the same ordinals taken on this parse
@@ -12,29 +12,20 @@ of the same bytes give the element a finding is about.
 from __future__ import annotations
 
 import copy
-import posixpath
-import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from lxml import etree
 
-from lkjip_lint.annotate.focus import focus, printed_forms
-from lkjip_lint.outputs import write_atomically
+from lkjip_lint.annotate.docx_package import Package
+from lkjip_lint.annotate.focus import focus
+from lkjip_lint.annotate.values import find_token, printed_forms, written_like
 from lkjip_lint.annotate.wording import AUTHOR, lines
 from lkjip_lint.document import Document, ListBlock, Table
 from lkjip_lint.finding import Finding
-from lkjip_lint.readers.docx_xml import REL_NS, W_NS, W_STRICT_NS, main_part, parse
-from lkjip_lint.readers.errors import InputError
-from lkjip_lint.readers.ziputil import open_zip, read_member
 
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
-_REL_TYPE = {W_NS: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments",
-             W_STRICT_NS: "http://purl.oclc.org/ooxml/officeDocument/relationships/comments"}
 
 
 @dataclass
@@ -45,61 +36,15 @@ class Written:
 
 def annotate(source: Path, target: Path, findings: list[Finding], document: Document, lang: str,
              suggest: bool = False) -> Written:
-    with open_zip(source) as zf:
-        infos = zf.infolist()
-        parts = {i.filename: read_member(zf, i.filename) for i in infos if not i.is_dir()}
-    main = main_part(parts.get("_rels/.rels"))
-    if parts.get(main) is None:
-        raise InputError("corrupt", kind="docx")
-    root = parse(parts[main])
-    ns = W_STRICT_NS if root.tag.startswith("{" + W_STRICT_NS) else W_NS
-    body = root.find(f"{{{ns}}}body")
-    if body is None:
-        raise InputError("corrupt", kind="docx")
-
-    folder = posixpath.dirname(main)
-    rels_name = posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels")
-    rels = parse(parts[rels_name]) if parts.get(rels_name) else etree.Element(f"{{{REL_NS}}}Relationships", nsmap={None: REL_NS})
-    comments_name = _comments_part(rels, folder, ns)
-    has_relationship = comments_name is not None
-    if comments_name and parts.get(comments_name):
-        comments = parse(parts[comments_name])
-    else:
-        comments = etree.Element(f"{{{ns}}}comments", nsmap={"w": ns})
-    new_part = not (comments_name and parts.get(comments_name))
-    if new_part:
-        comments_name = comments_name or _free_name(parts, posixpath.join(folder, "comments.xml"))
-
-    writer = _Writer(ns, body, comments, _first_free_id(ns, root, comments))
+    package = Package(source)
+    writer = _Writer(package.ns, package.body, package.comments, package.first_free_id())
     done = Written()
     for f in findings:
         if suggest and writer.suggest(f, document):
             done.suggestions += 1
         if writer.comment(f, document, lines(f, lang)):
             done.comments += 1
-
-    out = dict(parts)
-    out[main] = _xml(root)
-    out[comments_name] = _xml(comments)
-    if not has_relationship:
-        _add_relationship(rels, posixpath.relpath(comments_name, folder or "."), ns)
-        out[rels_name] = _xml(rels)
-    if new_part:
-        out["[Content_Types].xml"] = _add_override(parts.get("[Content_Types].xml"), comments_name)
-
-    def write(fh) -> None:
-        with zipfile.ZipFile(fh, "w") as zout:
-            seen = set()
-            for info in infos:
-                if info.is_dir() or info.filename in seen:
-                    continue
-                seen.add(info.filename)
-                zout.writestr(_copy_info(info), out[info.filename], compress_type=info.compress_type)
-            for name in out:
-                if name not in seen:
-                    zout.writestr(name, out[name], compress_type=zipfile.ZIP_DEFLATED)
-
-    write_atomically(target, write)
+    package.save(target)
     return done
 
 
@@ -287,9 +232,9 @@ class _Writer:
                 if len(ts) != 1 or any(c.tag not in (self.w("t"), self.w("rPr")) for c in r):
                     continue
                 for form in forms:
-                    at = _token(run_text, form)
+                    at = find_token(run_text, form)
                     if at is not None:
-                        new = _expected_text(f.expected, form)
+                        new = written_like(f.expected, form)
                         if new is None or new == form:
                             return False
                         self._replace(r, ts[0], at, at + len(form), new)
@@ -338,106 +283,6 @@ class _Writer:
         for piece in pieces:
             r.addprevious(piece)
         r.getparent().remove(r)
-
-
-def _token(text: str, form: str) -> int | None:
-    """Where `form` stands in `text` as a whole value (not part of a longer number or word), once."""
-    hits = []
-    start = text.find(form)
-    while start >= 0:
-        before = text[start - 1] if start else " "
-        after = text[start + len(form)] if start + len(form) < len(text) else " "
-        digits = form[:1].isdigit()
-        if not (before.isalnum() or (digits and before in ".,")) and not (
-                after.isalnum() or (digits and after in ".," and text[start + len(form) + 1: start + len(form) + 2].isdigit())):
-            hits.append(start)
-        start = text.find(form, start + 1)
-    return hits[0] if len(hits) == 1 else None
-
-
-def _expected_text(expected, form: str) -> str | None:
-    """The expected value written the way the reported one was ("102,57" beside "102,51")."""
-    if isinstance(expected, bool):
-        return None
-    if isinstance(expected, (int, float, Decimal)):
-        try:
-            d = Decimal(str(expected))
-        except InvalidOperation:
-            return None
-        comma = "," in form
-        if comma or ("." in form and not _grouped(form)):
-            decimals = len(form.split("," if comma else ".")[1])
-            text = format(d.quantize(Decimal(1).scaleb(-decimals)), "f")
-            return text.replace(".", ",") if comma else text
-        whole = int(d.to_integral_value())
-        return f"{whole:,}".replace(",", ".") if _grouped(form) else str(whole)
-    text = str(expected).strip()
-    return text if 0 < len(text) <= 80 else None
-
-
-def _grouped(form: str) -> bool:
-    parts = form.split(".")
-    return len(parts) > 1 and all(len(p) == 3 for p in parts[1:])
-
-
-def _comments_part(rels, folder: str, ns: str) -> str | None:
-    for rel in rels:
-        if rel.get("Type") in _REL_TYPE.values() and rel.get("TargetMode") != "External":
-            target = rel.get("Target", "")
-            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
-            if ".." not in name:
-                return name
-    return None
-
-
-def _free_name(parts: dict, name: str) -> str:
-    stem, ext = posixpath.splitext(name)
-    k = 1
-    while name in parts:
-        k += 1
-        name = f"{stem}{k}{ext}"
-    return name
-
-
-def _first_free_id(ns: str, *roots) -> int:
-    """Comment, insertion and deletion ids share one space in Word: start above every id in use."""
-    attr = f"{{{ns}}}id"
-    used = [int(v) for root in roots for el in root.iter() if (v := el.get(attr)) and v.isdigit()]
-    return max(used, default=-1) + 1
-
-
-def _add_relationship(rels, target: str, ns: str) -> None:
-    ids = {rel.get("Id") for rel in rels}
-    k = 1
-    while f"rIdLint{k}" in ids:
-        k += 1
-    rel = etree.SubElement(rels, f"{{{REL_NS}}}Relationship")
-    rel.set("Id", f"rIdLint{k}")
-    rel.set("Type", _REL_TYPE[ns])
-    rel.set("Target", target)
-
-
-def _add_override(data: bytes | None, part: str) -> bytes:
-    if data is None:
-        raise InputError("corrupt", kind="docx")
-    types = parse(data)
-    name = "/" + part
-    if not any(o.get("PartName") == name for o in types.iter(f"{{{CT_NS}}}Override")):
-        o = etree.SubElement(types, f"{{{CT_NS}}}Override")
-        o.set("PartName", name)
-        o.set("ContentType", COMMENTS_CT)
-    return _xml(types)
-
-
-def _copy_info(info: zipfile.ZipInfo) -> zipfile.ZipInfo:
-    out = zipfile.ZipInfo(info.filename, date_time=info.date_time)
-    out.compress_type = info.compress_type
-    out.external_attr = info.external_attr
-    return out
-
-
-def _xml(root) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _xml_safe(text: str) -> str:

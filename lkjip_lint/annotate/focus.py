@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 
 from lkjip_lint.document import Document, Heading, ListBlock, Paragraph, Table
+from lkjip_lint.annotate.values import printed_forms
 from lkjip_lint.finding import Finding
 
 _QUOTED = re.compile(r"""["“]([^"”]{8,}?)(?:…|["”])""")
-_NUMBER_STYLES = ("id", "en")
 
 
 def focus(finding: Finding, document: Document) -> str | None:
@@ -46,24 +46,6 @@ def sentence(finding: Finding, text: str) -> str | None:
         if hit:
             return hit
     return None
-
-
-def printed_forms(value) -> list[str]:
-    """How a reported value may be printed in the report: "102,51", "102.51", "2022", "Tinggi"."""
-    if value is None or isinstance(value, bool):
-        return []
-    if isinstance(value, (int, float)):
-        from decimal import Decimal
-
-        d = Decimal(str(value))
-        if d == d.to_integral_value():
-            whole = str(int(d))
-            grouped = f"{int(d):,}".replace(",", ".")
-            return list(dict.fromkeys([grouped, whole]))
-        plain = format(d.normalize(), "f")
-        return list(dict.fromkeys([plain.replace(".", ","), plain]))
-    text = str(value).strip()
-    return [text] if 0 < len(text) <= 80 else []
 
 
 def _cell_text(table: Table, anchor) -> str | None:
