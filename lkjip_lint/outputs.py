@@ -24,6 +24,11 @@ def write_atomically(target: Path, write) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        # mkstemp makes the file private (0600); the copy gets the mode a new file would get,
+        # or the mode of the file it replaces
+        os.chmod(tmp, os.stat(target).st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
         os.replace(tmp, target)
     except BaseException:
         try:
@@ -31,3 +36,9 @@ def write_atomically(target: Path, write) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

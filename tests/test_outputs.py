@@ -30,3 +30,21 @@ def test_default_name_and_same_file(tmp_path):
     link.symlink_to(report)
     assert same_file(report, link) and same_file(report, tmp_path / "." / "LKjIP 2024.docx")
     assert not same_file(report, tmp_path / "other.docx")
+
+
+def test_a_new_output_gets_the_usual_mode_and_a_replaced_one_keeps_its_own(tmp_path):
+    import os
+    import stat
+
+    mask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "baru.xlsx"
+        write_atomically(fresh, lambda fh: fh.write(b"x"))
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644  # not mkstemp's private 0600
+        kept = tmp_path / "lama.xlsx"
+        kept.write_bytes(b"old")
+        kept.chmod(0o640)
+        write_atomically(kept, lambda fh: fh.write(b"new"))
+        assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    finally:
+        os.umask(mask)
