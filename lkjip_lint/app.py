@@ -331,6 +331,9 @@ def run_annotate(path: Path, output, suggest: bool, min_severity: str, rule_dirs
         return _fail(f"{path}: {input_error(exc.code, exc.values, lang)}")
     except OSError as exc:
         return _fail(_cannot_write(target, exc, lang))
+    except Exception as exc:  # a part the writer cannot handle (pypdf on an odd PDF): a message, not a traceback
+        reason = " ".join(f"{type(exc).__name__}: {str(exc)[:200]}".split())
+        return _fail(f"{path}: {input_error('corrupt_detail', {'kind': document.format, 'reason': reason}, lang)}")
     click.echo(ui("annotate_done", lang, path=str(target), comments=done.comments, suggestions=done.suggestions))
     return EXIT_OK
 

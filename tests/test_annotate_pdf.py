@@ -120,3 +120,18 @@ def test_a_pdf_named_docx_gets_a_pdf_copy(tmp_path):
     copy = tmp_path / "laporan.reviu.pdf"
     assert copy.is_file() and not (tmp_path / "laporan.reviu.docx").exists()
     assert len(_annotations(copy)) > 50
+
+
+def test_a_writer_failure_is_a_message_not_a_traceback(tmp_path, monkeypatch, capsys):
+    """pypdf may choke on a PDF pdfium read: the user gets exit 2 and the file's name."""
+    import lkjip_lint.annotate.pdf as writer
+    from lkjip_lint.app import run_annotate
+
+    def choke(*args, **kwargs):
+        raise KeyError("/Root")
+
+    monkeypatch.setattr(writer, "annotate", choke)
+    code = run_annotate(SAMPLE, tmp_path / "x.pdf", False, "warning", (), None, None, "en")
+    err = capsys.readouterr().err
+    assert code == 2 and "purbalingga-2024.pdf" in err and "KeyError" in err and "cannot be read" in err
+    assert not (tmp_path / "x.pdf").exists()
