@@ -163,9 +163,16 @@ def test_suggest_writes_tracked_corrections_word_can_accept(tmp_path, sample_fin
     assert len(dels) == len(inss) > 10
     pairs = {("".join(d.itertext()), "".join(i.itertext())) for d, i in zip(dels, inss)}
     assert ("251", "257") in pairs and ("Tinggi", "Sangat Tinggi") in pairs  # SUM001 RT total, CAT001 category
+    assert ("102.51", "102.57") in pairs  # CAP001: Word wrote "102" and ".51" as two runs
+    assert ("91.5", "88") in pairs  # PK001: the PK's whole target, written whole
     for d, i in zip(dels, inss):
         assert d.getnext() is i and d.get(W + "author") == i.get(W + "author") == "lkjip-lint"
         assert not list(d.iter(W + "t")) and list(d.iter(W + "delText"))
+    # the corrected cell reads, once accepted, as the expected value alone
+    cap = next(d for d in dels if "".join(t.text for t in d.iter(W + "delText")) == "102.51")
+    cell = next(cap.iterancestors(W + "tc"))
+    accepted = "".join(t.text or "" for t in cell.iter(W + "t") if not any(a.tag == W + "del" for a in t.iterancestors()))
+    assert accepted.strip() == "102.57"
     ids = [el.get(W + "id") for el in root.iter() if el.tag in (W + "ins", W + "del", W + "commentRangeStart")]
     assert len(ids) == len(set(ids))
     # accepted (what the reader reads: insertions in, deletions out), the corrected total adds up

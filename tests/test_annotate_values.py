@@ -40,6 +40,8 @@ def test_find_token(text, form, at):
     (70, "68", "70"),
     (1473.36, "1.473", "1.473"),      # a grouped integer stays an integer with groups
     (29794, "29.795", "29.794"),
+    (88, "91.5", "88"),               # a whole target is written whole
+    (15.65, "1.473.36", "15.65"),     # beside a malformed number: plainly
     ("Sangat Tinggi", "Tinggi", "Sangat Tinggi"),
     (True, "1", None),
 ])

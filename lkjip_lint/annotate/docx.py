@@ -160,40 +160,50 @@ class _Writer:
         at = full.find(text[:40]) if text else -1
         if at < 0:
             return None
-        stop = at + len(text)
-        spans, pos = [], 0
-        for r, t in runs:
-            if t and pos < stop and pos + len(t) > at:
-                spans.append((r, pos, pos + len(t)))
-            pos += len(t)
-        if not spans:
-            return None
-        (r0, a0, b0), (r1, a1, _) = spans[0], spans[-1]
-        if r0 is r1:
-            part = self._cut(r0, at - a0, stop - a0)
-            return part, part
-        return self._cut(r0, at - a0, b0 - a0), self._cut(r1, 0, stop - a1)
+        covered = self._isolate(runs, at, at + len(text), strict=False)
+        return (covered[0], covered[-1]) if covered else None
 
-    def _cut(self, r, i: int, j: int):
-        """Make text[i:j] of run r a run of its own with the same properties, and return it.
-        Only a run holding one w:t is cut; any other run is returned whole."""
+    def _isolate(self, runs, at: int, stop: int, strict: bool):
+        """The runs holding exactly the characters [at, stop) of the paragraph's text, cutting
+        the first and the last where needed (same run properties). A run holding more than
+        one w:t (or a tab, a break) cannot be cut: strict gives None, otherwise it is taken whole."""
+        covered, pos = [], 0
+        for r, t in runs:
+            a, b = pos, pos + len(t)
+            pos = b
+            if not t or b <= at or a >= stop:
+                continue
+            if a < at:
+                right = self._split(r, at - a)
+                if right is None and strict:
+                    return None
+                r, a = (right, at) if right is not None else (r, a)
+            if b > stop:
+                left = self._split(r, stop - a, keep="left")
+                if left is None and strict:
+                    return None
+                r = left if left is not None else r
+            covered.append(r)
+        return covered or None
+
+    def _split(self, r, k: int, keep: str = "right"):
+        """Cut run r after its k-th character: r keeps one side, a copy gets the other.
+        The side kept is returned; None when r cannot be cut (not a single w:t)."""
         w = self.w
         ts = [c for c in r if c.tag == w("t")]
         if len(ts) != 1 or any(c.tag not in (w("t"), w("rPr")) for c in r):
-            return r
+            return None
         text = ts[0].text or ""
-        i, j = max(0, i), min(len(text), j)
-        if i == 0 and j == len(text):
+        if not 0 < k < len(text):
             return r
-        for piece, place in ((text[:i], r.addprevious), (text[j:], r.addnext)):
-            if piece:
-                other = copy.deepcopy(r)
-                t = other.find(w("t"))
-                t.text = piece
-                t.set(XML_SPACE, "preserve")
-                place(other)
-        ts[0].text = text[i:j]
+        other = copy.deepcopy(r)
+        mine, theirs = (text[k:], text[:k]) if keep == "right" else (text[:k], text[k:])
+        ts[0].text = mine
         ts[0].set(XML_SPACE, "preserve")
+        t = other.find(w("t"))
+        t.text = theirs
+        t.set(XML_SPACE, "preserve")
+        (r.addprevious if keep == "right" else r.addnext)(other)
         return r
 
     def _comment_part(self, cid: str, text_lines: list[str]) -> None:
@@ -213,32 +223,31 @@ class _Writer:
 
     # -- tracked corrections ------------------------------------------------------------------
     def suggest(self, f: Finding, document: Document) -> bool:
-        """Replace the reported value by the expected one as w:del + w:ins, when it is one run's text."""
+        """Write the expected value in place of the reported one as w:del + w:ins (Word's tracked change)."""
         if f.expected is None or f.actual is None or f.severity == "info":
             return False
         forms = printed_forms(f.actual)
-        if not forms:
-            return False
         anchor = f.location.anchor
-        if anchor is None or anchor.block < 0:
+        if not forms or anchor is None or anchor.block < 0:
             return False  # a whole-document finding has no value in one place
         first, last, _ = self._span(f, document)
         if first is None:
             return False
-        paragraphs = [first] if first is last else self._between(first, last)
-        for p in paragraphs:
-            for r, run_text in self._runs(p):
-                ts = [c for c in r if c.tag == self.w("t")]
-                if len(ts) != 1 or any(c.tag not in (self.w("t"), self.w("rPr")) for c in r):
+        for p in [first] if first is last else self._between(first, last):
+            runs = self._runs(p)
+            full = "".join(t for _, t in runs)  # Word splits "102.51" over runs as it pleases
+            for form in forms:
+                at = find_token(full, form)
+                if at is None:
                     continue
-                for form in forms:
-                    at = find_token(run_text, form)
-                    if at is not None:
-                        new = written_like(f.expected, form)
-                        if new is None or new == form:
-                            return False
-                        self._replace(r, ts[0], at, at + len(form), new)
-                        return True
+                new = written_like(f.expected, form)
+                if new is None or new == form:
+                    return False
+                covered = self._isolate(runs, at, at + len(form), strict=True)
+                if not covered or any(r.getparent() is not covered[0].getparent() for r in covered):
+                    return False
+                self._track(covered, new)
+                return True
         return False
 
     def _between(self, first, last) -> list:
@@ -251,38 +260,31 @@ class _Writer:
                 break
         return out
 
-    def _replace(self, r, t, i: int, j: int, new: str) -> None:
+    def _track(self, covered: list, new: str) -> None:
+        """Move the covered runs into a w:del (their w:t become w:delText) and add a w:ins after it."""
         w = self.w
-        text = t.text or ""
-        rpr = r.find(w("rPr"))
 
-        def run(tag: str, value: str):
-            out = etree.Element(w("r"))
-            if rpr is not None:
-                out.append(copy.deepcopy(rpr))
-            el = etree.SubElement(out, w(tag))
-            el.text = value
-            el.set(XML_SPACE, "preserve")
-            return out
-
-        def change(tag: str, inner):
+        def change(tag: str):
             el = etree.Element(w(tag))
             el.set(w("id"), self._id())
             el.set(w("author"), AUTHOR)
             el.set(w("date"), self.date)
-            el.append(inner)
             return el
 
-        pieces = []
-        if text[:i]:
-            pieces.append(run("t", text[:i]))
-        pieces.append(change("del", run("delText", text[i:j])))
-        pieces.append(change("ins", run("t", new)))
-        if text[j:]:
-            pieces.append(run("t", text[j:]))
-        for piece in pieces:
-            r.addprevious(piece)
-        r.getparent().remove(r)
+        deleted, inserted = change("del"), change("ins")
+        covered[0].addprevious(deleted)
+        deleted.addnext(inserted)
+        rpr = covered[0].find(w("rPr"))
+        for r in covered:
+            deleted.append(r)  # moves it
+            for t in r.findall(w("t")):
+                t.tag = w("delText")
+        run = etree.SubElement(inserted, w("r"))
+        if rpr is not None:
+            run.append(copy.deepcopy(rpr))
+        t = etree.SubElement(run, w("t"))
+        t.text = new
+        t.set(XML_SPACE, "preserve")
 
 
 def _xml_safe(text: str) -> str:

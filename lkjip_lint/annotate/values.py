@@ -44,6 +44,11 @@ def written_like(expected, form: str) -> str | None:
             d = Decimal(str(expected))
         except InvalidOperation:
             return None
+        if isinstance(expected, int) or d == d.to_integral_value() and "," not in form and "." not in form:
+            whole = int(d)  # a whole value (a target, a count) is written whole: "88", not "88.0"
+            return f"{whole:,}".replace(",", ".") if grouped(form) or (whole >= 10000 and "." in form) else str(whole)
+        if form.count(".") + form.count(",") > 1 and not grouped(form):
+            return format(d.normalize(), "f")  # the reported number was malformed ("1.473.36"): plain
         comma = "," in form
         if comma or ("." in form and not grouped(form)):
             decimals = len(form.split("," if comma else ".")[1])
