@@ -224,15 +224,29 @@ def test_default_name_and_formats_that_cannot_be_annotated(tmp_path):
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-def test_libreoffice_opens_the_copy(annotated, tmp_path):
+def test_libreoffice_opens_the_copy_with_its_comments_and_tracked_changes(tmp_path):
+    """LibreOffice converts the --suggest copy headless: to PDF (it opens and lays out) and to
+    ODT, whose content holds one annotation per comment and one change per w:del / w:ins."""
+    copy = tmp_path / "reviu.docx"
+    assert _cli("annotate", "--suggest", str(SAMPLE), "-o", str(copy)).returncode == 0
     profile = tmp_path / "profile"
-    out = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                          "--outdir", str(tmp_path), str(annotated)], capture_output=True, text=True, timeout=240)
-    pdf = tmp_path / "reviu.pdf"
-    assert out.returncode == 0 and pdf.is_file(), out.stderr
+    for fmt in ("pdf", "odt"):
+        out = subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
+                              "--outdir", str(tmp_path), str(copy)], capture_output=True, text=True, timeout=240)
+        assert out.returncode == 0 and (tmp_path / f"reviu.{fmt}").is_file(), out.stderr
     import pypdfium2 as pdfium
 
-    assert len(pdfium.PdfDocument(str(pdf))) > 20
+    assert len(pdfium.PdfDocument(str(tmp_path / "reviu.pdf"))) > 20
+    office = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+    text = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+    with zipfile.ZipFile(tmp_path / "reviu.odt") as z:
+        content = etree.fromstring(z.read("content.xml"))
+    root = _document(copy)
+    assert len(list(content.iter(office + "annotation"))) == len(_comments(copy))
+    assert len(list(content.iter(text + "deletion"))) == len(list(root.iter(W + "del")))
+    assert len(list(content.iter(text + "insertion"))) == len(list(root.iter(W + "ins")))
+    authors = {"".join(a.itertext()) for a in content.iter("{http://purl.org/dc/elements/1.1/}creator")}
+    assert "lkjip-lint" in authors
 
 
 def _covered(root, cid: str) -> tuple[str, str]:
