@@ -112,6 +112,10 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
         return _fail(str(exc))
     lang, fail_on = config.lang, config.fail_on
     options.charts = fmt == "html"
+    if fmt == "xlsx" and output is None:
+        from lkjip_lint.messages import ui
+
+        return _fail(ui("format_needs_output", lang, fmt=fmt))
     for target in (output, write_baseline):  # before minutes of checking, not after
         problem = _output_problem(target, files, lang)
         if problem:
@@ -140,14 +144,22 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
         except BaselineError as exc:
             return _fail(str(exc))
 
-    text = _render(fmt, results, all_rules, lang, fail_on, quiet, output)
+    if fmt == "xlsx":
+        from lkjip_lint.reporters.xlsx import render as render_xlsx
+
+        data = render_xlsx(results, lang)
+    else:
+        text = _render(fmt, results, all_rules, lang, fail_on, quiet, output)
+        data = (text + ("\n" if not text.endswith("\n") else "")).encode("utf-8")
     if output:
+        from lkjip_lint.outputs import write_atomically
+
         try:
-            output.write_text(text + ("\n" if not text.endswith("\n") else ""), encoding="utf-8")
+            write_atomically(output, lambda fh: fh.write(data))
         except OSError as exc:
             return _fail(_cannot_write(output, exc, lang))
     else:
-        click.echo(text)
+        click.echo(text, nl=not text.endswith("\n"))
     if unused:
         from lkjip_lint.messages import ui
 
@@ -242,6 +254,10 @@ def _render(fmt, results, rules, lang, fail_on, quiet, output) -> str:
         from lkjip_lint.reporters.html import render
 
         return render(results, rules, lang, _documents(results))
+    if fmt == "csv":
+        from lkjip_lint.reporters.csv_report import render
+
+        return render(results, lang)
     from lkjip_lint.reporters.text import render
 
     colour = output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -265,6 +281,61 @@ def _batch_table(results: list[FileResult], lang: str) -> str:
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     return "\n".join("  ".join(cell.ljust(widths[i]) if i == 0 else cell.rjust(widths[i]) for i, cell in enumerate(row)) for row in rows)
+
+
+# ---- annotate ----------------------------------------------------------------------
+
+def run_annotate(path: Path, output, suggest: bool, min_severity: str, rule_dirs, config_path, year, lang) -> int:
+    from lkjip_lint.outputs import default_target, same_file
+    from lkjip_lint.config import ConfigError
+    from lkjip_lint.engine.loader import RuleFileError
+    from lkjip_lint.lint import check_document
+    from lkjip_lint.messages import input_error, ui
+    from lkjip_lint.readers.errors import InputError
+
+    try:
+        config = _load_config(config_path, path.parent, lang=lang)
+        options, _ = _options(config, rule_dirs, year, config.lang)
+    except (ConfigError, RuleFileError) as exc:
+        return _fail(str(exc))
+    lang = config.lang
+    if not path.is_file():
+        return _fail(f"{path}: {input_error('not_found', {}, lang)}")
+    if output is not None:  # refused before the check, not after
+        problem = _output_problem(output, [path], lang)
+        if problem or same_file(path, output):
+            return _fail(problem or ui("output_is_input", lang, path=str(output)))
+    result, document = check_document(path, options)
+    if result.error:
+        return _fail(f"{path}: {result.error}")
+    if document.format not in ("docx", "pdf"):
+        return _fail(ui("annotate_format", lang, path=str(path)))
+    # the content decides the format: a PDF named .docx gets a .reviu.pdf
+    target = output or default_target(path, document.format)
+    if same_file(path, target):
+        return _fail(ui("output_is_input", lang, path=str(target)))
+    threshold = SEVERITY_RANK[min_severity]
+    findings = [f for f in result.findings if SEVERITY_RANK[f.severity] >= threshold]
+    try:
+        if document.format == "docx":
+            from lkjip_lint.annotate.docx import annotate
+
+            done = annotate(path, target, findings, document, lang, suggest)
+        else:
+            from lkjip_lint.annotate.pdf import annotate
+
+            if suggest:
+                click.echo(ui("suggest_pdf", lang), err=True)
+            done = annotate(path, target, findings, document, lang)
+    except InputError as exc:
+        return _fail(f"{path}: {input_error(exc.code, exc.values, lang)}")
+    except OSError as exc:
+        return _fail(_cannot_write(target, exc, lang))
+    except Exception as exc:  # a part the writer cannot handle (pypdf on an odd PDF): a message, not a traceback
+        reason = " ".join(f"{type(exc).__name__}: {str(exc)[:200]}".split())
+        return _fail(f"{path}: {input_error('corrupt_detail', {'kind': document.format, 'reason': reason}, lang)}")
+    click.echo(ui("annotate_done", lang, path=str(target), comments=done.comments, suggestions=done.suggestions))
+    return EXIT_OK
 
 
 # ---- extract / rules / explain ---------------------------------------------------

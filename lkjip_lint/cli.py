@@ -1,4 +1,4 @@
-"""Command line: `lkjip-lint check | extract | rules | explain`.
+"""Command line: `lkjip-lint check | annotate | extract | rules | explain | serve`.
 
 Imports are lazy so that `--help` is instant. Exit codes: 0 nothing at or above
 the fail level, 1 findings at or above it, 2 a file could not be read or a usage,
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+FORMATS = ("text", "json", "sarif", "junit", "github", "html", "xlsx", "csv")
 
 
 def _finite(ctx, param, value):
@@ -78,6 +78,24 @@ def extract(path, fmt, output, rule_dirs, config_path, lang):
     from lkjip_lint.app import run_extract
 
     sys.exit(run_extract(path, fmt, output, rule_dirs, config_path, lang))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Berkas salinan (bawaan: REPORT.reviu.docx / .pdf di sebelahnya). / The copy to write.")
+@click.option("--suggest", is_flag=True, help="DOCX: tulis koreksi sebagai perubahan terlacak. / Also write corrections as tracked changes.")
+@click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
+              help="Tingkat terendah yang diberi catatan. / Lowest severity that gets a note.")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--year", type=int, default=None, help="Report year, when the title page does not say it.")
+@_lang_option
+def annotate(path, output, suggest, min_severity, rule_dirs, config_path, year, lang):
+    """Salinan laporan dengan catatan reviu. / A copy of a DOCX or PDF with a note at each finding."""
+    from lkjip_lint.app import run_annotate
+
+    sys.exit(run_annotate(path, output, suggest, min_severity, rule_dirs, config_path, year, lang))
 
 
 @main.command("rules")

@@ -12,6 +12,19 @@ from typing import Literal, Union
 from pydantic import BaseModel, Field
 
 
+class Anchor(BaseModel):
+    """A finding's place in one reading of a Document: indices into its blocks, rows and cells."""
+
+    block: int = -1  # index in Document.blocks; -1: the start of the document
+    row: int | None = None  # index into header_rows + rows of a table
+    cell: int | None = None  # column index in that row
+    entry: int | None = None  # entry of a contents / table list
+
+    def order(self) -> tuple:
+        return (self.block, -1 if self.entry is None else self.entry, -1 if self.row is None else self.row,
+                -1 if self.cell is None else self.cell)
+
+
 class Location(BaseModel):
     line: int | None = None
     page: int | None = None
@@ -19,7 +32,12 @@ class Location(BaseModel):
     row: str | None = None
     column: str | None = None
     path: str | None = None  # JSON path, for structured-data input
-    paragraph: int | None = None  # 1-based block number, for running text of formats without lines (DOCX)
+    paragraph: int | None = None  # DOCX: the paragraph a reader counts (text paragraphs only, tables not counted)
+    heading: str | None = None  # the headings above the place: "BAB III › A. Capaian Kinerja"
+    document: bool = False  # about the whole document (anchored at its start)
+    # where in the Document (block, row, cell): set by locate.py, used for document order and by
+    # the annotators; never serialised (an index means nothing outside one reading of one file)
+    anchor: Anchor | None = Field(default=None, exclude=True)
 
     def brief(self) -> str:
         parts = []
@@ -46,6 +64,7 @@ class Cell(BaseModel):
     vmerged: bool = False  # covered by a vertical merge (vMerge): continues the cell above
     line: int | None = None
     page: int | None = None
+    origin: int | None = Field(default=None, exclude=True)  # DOCX: ordinal of its w:tc in the body
 
 
 class Row(BaseModel):
@@ -54,6 +73,7 @@ class Row(BaseModel):
     page: int | None = None
     is_header: bool = False
     path: str | None = None  # JSON path of the row in structured-data input ("tables[3].rows[5]")
+    origin: int | None = Field(default=None, exclude=True)  # DOCX: ordinal of its w:tr in the body
 
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
@@ -65,6 +85,7 @@ class Caption(BaseModel):
     title: str = ""
     line: int | None = None
     page: int | None = None
+    origin: int | None = Field(default=None, exclude=True)  # DOCX: ordinal of the caption's w:p
 
 
 class Block(BaseModel):
@@ -72,6 +93,10 @@ class Block(BaseModel):
     line: int | None = None
     page: int | None = None
     section: str | None = None  # the chapter (BAB) the block sits in, when known
+    # DOCX: ordinal of the block's w:p (or w:tbl) among the body's, and the text paragraph a
+    # reader counts (for a table: the last one above it). Kept out of every dump.
+    origin: int | None = Field(default=None, exclude=True)
+    paragraph: int | None = Field(default=None, exclude=True)
 
 
 class Heading(Block):
@@ -90,6 +115,8 @@ class ListEntry(BaseModel):
     number: str | None = None  # "Tabel 2.2" entries: "2.2"
     line: int | None = None
     page: int | None = None
+    origin: int | None = Field(default=None, exclude=True)  # DOCX: ordinal of its w:p
+    paragraph: int | None = Field(default=None, exclude=True)
 
 
 class ListBlock(Block):

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from lkjip_lint.engine.rule import Rule
 from lkjip_lint.engine.runner import run_rules
-from lkjip_lint.finding import Finding
 from lkjip_lint.interpret.report import Report, Settings
 from lkjip_lint.interpret.vocabulary import Vocabulary, load_vocabulary
+from lkjip_lint.locate import locate
 from lkjip_lint.messages import input_error
 from lkjip_lint.readers import DEFAULT_MAX_BYTES, read_any
 from lkjip_lint.readers.errors import InputError
@@ -34,12 +34,16 @@ def build_report(path: Path, options: Options) -> Report:
 
 
 def check_file(path: Path, options: Options) -> FileResult:
+    return check_document(path, options)[0]
+
+
+def check_document(path: Path, options: Options):
+    """(FileResult, the Document read, or None when it could not be read): annotate needs both."""
     try:
         report = build_report(path, options)
     except InputError as exc:
-        return FileResult(path=str(path), error=input_error(exc.code, exc.values, options.lang))
-    findings = run_rules(report, options.rules, options.lang, options.severities)
-    findings.sort(key=_order)
+        return FileResult(path=str(path), error=input_error(exc.code, exc.values, options.lang)), None
+    findings = locate(run_rules(report, options.rules, options.lang, options.severities), report.document)
     link_related(findings)
     return FileResult(
         path=str(path),
@@ -48,7 +52,15 @@ def check_file(path: Path, options: Options) -> FileResult:
         tables_read=len(report.document.tables()),
         tables_recognised=sum(1 for v in report.views if v.kind),
         charts=_charts(report) if options.charts else {},
-    )
+        subject=_subject(report),
+    ), report.document
+
+
+def _subject(report) -> dict:
+    """Instansi and year for the review worksheet's summary sheet."""
+    subject = report.subject
+    name = " ".join(p for p in (getattr(subject, "kind", None), getattr(subject, "name", None)) if p)
+    return {"instansi": name or None, "year": getattr(subject, "year", None)}
 
 
 def link_related(findings: list[Finding]) -> None:
@@ -72,7 +84,3 @@ def _charts(report) -> dict:
 
     return chart_data(report)
 
-
-def _order(f: Finding):
-    loc = f.location
-    return (loc.line is None, loc.line or 0, loc.page or 0, loc.table or "", loc.row or "", f.rule)

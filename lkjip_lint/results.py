@@ -14,6 +14,7 @@ class FileResult(BaseModel):
     tables_recognised: int = 0
     error: str | None = None  # the input error message, when the file could not be read
     charts: dict = Field(default_factory=dict)  # indicators and budget, for the HTML report's charts
+    subject: dict = Field(default_factory=dict)  # {"instansi": "Kecamatan Purbalingga", "year": 2024}, for worksheets
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}

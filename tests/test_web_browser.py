@@ -201,3 +201,34 @@ def test_nothing_is_requested_from_elsewhere(server, browser):
     names = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
     assert names, "the page loads its own script and style"
     assert all(n.startswith(url) for n in names), names
+
+
+def test_commented_copy_and_worksheet_download(server, browser, tmp_path):
+    """The two links the page shows after a DOCX is checked save the files the server makes."""
+    _, url = server
+    folder = tmp_path / "unduhan"
+    folder.mkdir()
+    browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(folder)})
+    browser.get(url)
+    _upload(browser, DOCX)
+    _wait_visible(browser, "result")
+    annotated = _wait_visible(browser, "download-annotated")
+    assert "DOCX" in annotated.text and "salinan" in annotated.text
+    annotated.click()
+    browser.find_element(By.ID, "download-worksheet").click()
+    wanted = {"purbalingga-2024.reviu.docx", "purbalingga-2024.reviu.xlsx"}
+    end = time.monotonic() + 90
+    while {p.name for p in folder.iterdir()} != wanted and time.monotonic() < end:
+        time.sleep(0.5)
+    assert {p.name for p in folder.iterdir()} == wanted, browser.find_element(By.ID, "message").text
+    import zipfile
+
+    with zipfile.ZipFile(folder / "purbalingga-2024.reviu.docx") as z:
+        assert b"lkjip-lint" in z.read("word/comments.xml")
+    with zipfile.ZipFile(folder / "purbalingga-2024.reviu.xlsx") as z:
+        assert "xl/worksheets/sheet1.xml" in z.namelist()
+
+    _upload(browser, TXT)  # a text report: no commented copy to offer
+    WebDriverWait(browser, 60).until(lambda d: "purbalingga-2024.txt" in d.find_element(By.ID, "summary").text)
+    assert not browser.find_element(By.ID, "download-annotated").is_displayed()
+    assert browser.find_element(By.ID, "download-worksheet").is_displayed()

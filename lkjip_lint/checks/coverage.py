@@ -20,6 +20,18 @@ from lkjip_lint.interpret.coverage import coverage
 Params = NoParams
 
 
+def _start(document) -> Location:
+    """Just under the first heading (the title): a place every format can show, annotate and name."""
+    from lkjip_lint.document import Heading
+
+    blocks = document.blocks
+    k = next((i + 1 for i, b in enumerate(blocks) if isinstance(b, Heading) and i + 1 < len(blocks)), 0)
+    first = blocks[k] if blocks else None
+    if first is not None and first.line is not None:
+        return Location(line=first.line)
+    return Location(paragraph=k + 1, page=getattr(first, "page", None))
+
+
 def run(ctx: Context) -> Iterator[Draft]:
     info = coverage(ctx.report, keep=5)
     tables_left = info.tables_found - info.tables_recognised
@@ -27,7 +39,7 @@ def run(ctx: Context) -> Iterator[Draft]:
     if not tables_left and not sentences_left:
         return
     yield Draft(
-        location=Location(line=1, paragraph=None),
+        location=_start(ctx.report.document),  # about the whole document: shown at its start
         grade="note",
         values={"tables_read": info.tables_recognised, "tables": info.tables_found,
                 "sentences_read": info.sentences_read, "sentences": info.sentences_with_numbers},

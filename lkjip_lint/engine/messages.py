@@ -10,6 +10,7 @@ from lkjip_lint.document import Location
 from lkjip_lint.numbers import format_id
 
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_EMPTY_BRACKETS = re.compile(r" ?\(\)")
 
 
 def show(value: Any, lang: str) -> str:
@@ -20,7 +21,7 @@ def show(value: Any, lang: str) -> str:
             return f"{'line' if lang == 'en' else 'baris'} {value.line}"
         if value.page is not None:
             return f"{'p.' if lang == 'en' else 'hal.'} {value.page}"
-        return "?"
+        return ""  # no line or page (DOCX): say nothing rather than "?"; render() drops the "()" left
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, (int, float, Decimal)):
@@ -37,4 +38,4 @@ def render(template: str, values: dict[str, Any], lang: str) -> str:
         key = m.group(1)
         return show(values[key], lang) if key in values else m.group(0)
 
-    return _PLACEHOLDER.sub(sub, template)
+    return _EMPTY_BRACKETS.sub("", _PLACEHOLDER.sub(sub, template))

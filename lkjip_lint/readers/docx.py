@@ -49,15 +49,33 @@ def read(path: Path) -> Document:
     numbering = Numbering(parse(numbering_data) if numbering_data else None, styles_root, tags)
     # Word writes rendered breaks on every save; without any, page numbers would be fiction
     pages = Pages(enabled=next(body.iter(tags.lastRenderedPageBreak), None) is not None)
-    walker = _Walker(tags, heading_styles(styles_root, tags), pages, numbering)
+    walker = _Walker(tags, heading_styles(styles_root, tags), pages, numbering, Origins(body, tags))
     walker.container(body)
     blocks = walker.finish()
     return Document(path=str(path), format="docx", blocks=blocks)
 
 
+class Origins:
+    """Ordinals of the body's w:p, w:tbl, w:tr and w:tc elements in document order.
+
+    Blocks, rows and cells record them so that a writer (annotate) can find the element a
+    finding is about in its own parse of the same part. lxml hands back the same proxy
+    for a node while one is alive, so the elements held here are their own keys.
+    """
+
+    def __init__(self, body, tags: Tags) -> None:
+        self.of: dict = {}
+        for tag in (tags.p, tags.tbl, tags.tr, tags.tc):
+            for k, el in enumerate(body.iter(tag)):
+                self.of[el] = k
+
+
 class _Walker:
-    def __init__(self, tags: Tags, styles: dict[str, int], pages: Pages, numbering: Numbering) -> None:
+    def __init__(self, tags: Tags, styles: dict[str, int], pages: Pages, numbering: Numbering,
+                 origins: Origins) -> None:
         self.t = tags
+        self.origins = origins.of
+        self.read_paragraphs = 0  # text paragraphs outside tables, as a reader counts them
         self.numbering = numbering
         self.styles = styles
         self.pages = pages
@@ -89,9 +107,12 @@ class _Walker:
     def paragraph(self, p) -> None:
         text, page, boxes = self._paragraph_text(p)
         level = self._style_level(self.inline.ppr)
+        if text.strip():
+            self.read_paragraphs += 1
+        origin = self.origins.get(p)
         # a soft line break makes a new line in every text conversion; read it the same way
         for line in text.split("\n"):
-            self._line(line, level, page)
+            self._line(line, level, page, origin)
         for box in boxes:  # text boxes: their paragraphs and tables, once
             self.container(box)
 
@@ -113,7 +134,7 @@ class _Walker:
         style = ppr.find(self.t.pStyle)
         return self.styles.get(style.get(self.t.val, ""), 0) if style is not None else 0
 
-    def _line(self, raw: str, style_level: int, page: int | None) -> None:
+    def _line(self, raw: str, style_level: int, page: int | None, origin: int | None = None) -> None:
         line = raw.strip()
         if not line:
             return
@@ -125,16 +146,20 @@ class _Walker:
                     self.blocks.append(self.list_block)
                 entry = _entry(line, 0, self.list_kind)
                 entry.line, entry.page = None, page
+                entry.origin, entry.paragraph = origin, self.read_paragraphs
                 self.list_block.entries.append(entry)
                 return
             self.list_kind, self.list_block = None, None
         kind = _LIST_HEADINGS.get(_plain(line).lower()) if "\t" not in line else None
         if kind:  # "DAFTAR TABEL": the entries follow as paragraphs with tab leaders
-            self.blocks.append(Heading(text=_plain(line), level=1, page=page))
+            self.blocks.append(Heading(text=_plain(line), level=1, page=page, origin=origin,
+                                       paragraph=self.read_paragraphs))
             self.list_kind = kind
             return
         level = style_level or structure.heading_level(line)
-        block = Heading(text=line, level=level, page=page) if level else Paragraph(text=line, page=page)
+        kind = Heading if level else Paragraph
+        block = kind(text=line, page=page, origin=origin, paragraph=self.read_paragraphs,
+                     **({"level": level} if level else {}))
         self.blocks.append(block)
         if len(self.blocks) > MAX_BLOCKS:  # stop walking now rather than after millions of paragraphs
             raise InputError("too_many_blocks", limit=MAX_BLOCKS)
@@ -144,24 +169,25 @@ class _Walker:
         self.list_kind, self.list_block = None, None
         grid = tbl.find(self.t.tblGrid)
         width = len(grid.findall(self.t.gridCol)) if grid is not None else 0
-        rows: list[tuple[list[Cell], bool, int | None]] = []
+        rows: list[tuple[list[Cell], bool, int | None, int | None]] = []
         nested: list = []
         for tr in self._children(tbl, self.t.tr):
             row = self._row(tr, nested)
             if row is not None:
                 rows.append(row)
-        if not any(c.text for cells, _, _ in rows for c in cells) and not nested:
+        if not any(c.text for cells, _, _, _ in rows for c in cells) and not nested:
             return
-        width = max([width] + [len(cells) for cells, _, _ in rows])
+        width = max([width] + [len(cells) for cells, _, _, _ in rows])
         if width > MAX_COLUMNS:
             check_width(width, self._next_table_label())
         self.cells += width * len(rows)  # short rows are padded to the width below
         if self.cells > MAX_CELLS:
             raise InputError("too_many_cells", limit=MAX_CELLS)
-        for cells, _, _ in rows:
+        for cells, _, _, _ in rows:
             cells.extend(Cell(page=cells[-1].page if cells else None) for _ in range(width - len(cells)))
         row_caption = _caption_row(rows) if outer is None else None
         table = _assemble(rows[1:] if row_caption else rows, width)
+        table.origin, table.paragraph = self.origins.get(tbl), self.read_paragraphs
         table.page = table.header_rows[0].page if table.header_rows else (table.rows[0].page if table.rows else self.pages.current)
         if outer is None:
             self._caption(table)
@@ -184,6 +210,7 @@ class _Walker:
             taken = [b for b in self.blocks[-3:] if all(b is not x for x in tail.blocks)]
             self.blocks[-3:] = tail.blocks
             table.caption.page = taken[0].page if taken else table.page
+            table.caption.origin = taken[0].origin if taken else None
 
     def _children(self, el, tag):
         """Rows of a table or cells of a row, also when wrapped in content controls."""
@@ -227,17 +254,18 @@ class _Walker:
                 vm, hm = props.get(t.vMerge), props.get(t.hMerge)
                 vcont = vm is not None and vm.get(t.val, "continue") != "restart"
                 hcont = hm is not None and hm.get(t.val, "continue") != "restart"
+            origin = self.origins.get(tc)
             if vcont or hcont:  # Word ignores the text of a covered cell
-                cells.append(Cell(vmerged=vcont, merged=hcont, page=page))
+                cells.append(Cell(vmerged=vcont, merged=hcont, page=page, origin=origin))
             else:
-                cells.append(Cell(text=text, page=page))
-            cells.extend(Cell(merged=True, vmerged=vcont, page=page) for _ in range(span - 1))
+                cells.append(Cell(text=text, page=page, origin=origin))
+            cells.extend(Cell(merged=True, vmerged=vcont, page=page, origin=origin) for _ in range(span - 1))
             if len(cells) > MAX_COLUMNS:  # before a forged row of spans builds millions of cells
                 check_width(len(cells), self._next_table_label())
         self.pages.number, self.pages.seen_text = end_page, end_seen
         cells.extend(Cell(page=cells[-1].page if cells else None) for _ in range(after))
         pages = [c.page for c in cells if c.text and c.page is not None]
-        return cells, header, (min(pages) if pages else (start_page if self.pages.enabled else None))
+        return cells, header, (min(pages) if pages else (start_page if self.pages.enabled else None)), self.origins.get(tr)
 
     def _cell_text(self, tc, nested: list) -> tuple[str, int | None]:
         texts: list[str] = []
@@ -294,28 +322,28 @@ def _int_val(el, t: Tags, default: int = 0) -> int:
     return int(value) if value.isdigit() and int(value) < 1000 else default
 
 
-def _assemble(rows: list[tuple[list[Cell], bool, int | None]], width: int) -> Table:
+def _assemble(rows: list[tuple[list[Cell], bool, int | None, int | None]], width: int) -> Table:
     """Header rows (w:tblHeader, else the text reader's rule), column-number rows dropped."""
     marked = 0
     while marked < len(rows) and rows[marked][1]:
         marked += 1
     # authors often mark only the first of two header rows; the text reader's rule finds the second
-    count = max(marked, _header_count([(0, [c.text for c in cells]) for cells, _, _ in rows]))
+    count = max(marked, _header_count([(0, [c.text for c in cells]) for cells, _, _, _ in rows]))
     header, body = [], []
-    for k, (cells, _, page) in enumerate(rows):
+    for k, (cells, _, page, origin) in enumerate(rows):
         texts = [c.text for c in cells]
         if k < count:
             if k and _is_column_numbers(texts):
                 continue
-            header.append(Row(cells=cells, page=page, is_header=True))
+            header.append(Row(cells=cells, page=page, is_header=True, origin=origin))
         elif not any(texts) or (not body and _is_column_numbers(texts)):
             continue
         else:
-            body.append(Row(cells=cells, page=page))
+            body.append(Row(cells=cells, page=page, origin=origin))
     return Table(header_rows=header, rows=body, n_cols=width)
 
 
-def _caption_row(rows: list[tuple[list[Cell], bool, int | None]]) -> Caption | None:
+def _caption_row(rows: list[tuple[list[Cell], bool, int | None, int | None]]) -> Caption | None:
     """Some authors type "Tabel 3.2 ..." into a first row merged across the whole table."""
     if len(rows) < 2:
         return None
@@ -351,5 +379,5 @@ def _captions_below(blocks: list, nested: set[int]) -> None:
         if not title and isinstance(after, (Paragraph, Heading)) and not structure.CAPTION.match(after.text):
             title = after.text
             used.append(after)
-        table.caption = Caption(raw_number=m.group("num"), title=title, page=nxt.page)
+        table.caption = Caption(raw_number=m.group("num"), title=title, page=nxt.page, origin=nxt.origin)
         blocks[k:k + len(used)] = []

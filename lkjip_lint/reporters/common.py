@@ -19,9 +19,13 @@ def where(loc: Location, lang: str = "id") -> str:
     parts = []
     if loc.page is not None:
         parts.append(f"{'p.' if lang == 'en' else 'hal.'} {loc.page}")
+    if loc.heading and loc.line is None:
+        parts.append(loc.heading)
     parts += [p for p in (loc.table, loc.row, loc.column, loc.path) if p]
     if loc.paragraph is not None and loc.line is None:
         parts.append(f"{'paragraph' if lang == 'en' else 'paragraf'} {loc.paragraph}")
+    if not parts and loc.line is None:
+        parts.append("document start" if lang == "en" else "awal dokumen")
     return " · ".join(parts)
 
 
@@ -37,8 +41,5 @@ def value_text(value: Any) -> str:
 
 
 def sorted_findings(findings: list[Finding]) -> list[Finding]:
-    """Worst first, then in document order (line, page), stable otherwise."""
-    return sorted(
-        findings,
-        key=lambda f: (-SEVERITY_RANK[f.severity], f.location.line or 0, f.location.page or 0),
-    )
+    """Worst first, then in document order (the order check_file gives them)."""
+    return sorted(findings, key=lambda f: -SEVERITY_RANK[f.severity])

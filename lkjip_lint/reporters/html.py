@@ -54,7 +54,7 @@ UI = {
         "rule": "Aturan", "location": "Lokasi", "message": "Pesan", "reported": "Tertulis",
         "expected": "Seharusnya", "none": "Tidak ada temuan.", "unreadable": "Berkas tidak dapat dibaca",
         "tables": "Tabel yang perlu diperbaiki", "see_table": "lihat tabel", "line": "Baris",
-        "page": "hal.", "paragraph": "paragraf", "total": "Jumlah", "target": "Target", "realisasi": "Realisasi",
+        "page": "hal.", "paragraph": "paragraf", "document_start": "awal dokumen", "total": "Jumlah", "target": "Target", "realisasi": "Realisasi",
         "capaian": "Capaian", "chart_ind": "Target dan realisasi per indikator",
         "chart_ind_note": "Setiap baris berskala sendiri (satuan indikator berbeda).",
         "chart_budget": "Penyerapan anggaran per program", "pagu": "Pagu",
@@ -68,7 +68,7 @@ UI = {
         "rule": "Rule", "location": "Location", "message": "Message", "reported": "Reported",
         "expected": "Expected", "none": "No findings.", "unreadable": "File could not be read",
         "tables": "Tables to correct", "see_table": "see table", "line": "Line",
-        "page": "p.", "paragraph": "paragraph", "total": "Total", "target": "Target", "realisasi": "Actual",
+        "page": "p.", "paragraph": "paragraph", "document_start": "document start", "total": "Total", "target": "Target", "realisasi": "Actual",
         "capaian": "Achievement", "chart_ind": "Target and actual per indicator",
         "chart_ind_note": "Each row has its own scale (indicator units differ).",
         "chart_budget": "Budget absorption per programme", "pagu": "Budget",
@@ -192,10 +192,14 @@ def _location(f: Finding, t: dict) -> str:
         parts.append(f"{t['line']} {loc.line}")
     if loc.page is not None:
         parts.append(f"{t['page']} {loc.page}")
+    if loc.heading and loc.line is None:  # DOCX/PDF: the headings a reviewer looks for
+        parts.append(loc.heading)
     parts += [p for p in (loc.table, loc.row, loc.column, loc.path) if p]
     if loc.paragraph is not None and loc.line is None:
         parts.append(f"{t['paragraph']} {loc.paragraph}")
-    return escape(" · ".join(parts) or "-")
+    if not parts:
+        parts.append(t["document_start"])
+    return escape(" · ".join(parts))
 
 
 # ---- evidence tables -------------------------------------------------------

@@ -24,6 +24,10 @@ def as_dict(results: list[FileResult]) -> dict:
                 location["path"] = loc.path
             if loc.paragraph is not None:
                 location["paragraph"] = loc.paragraph
+            if loc.heading:
+                location["heading"] = loc.heading
+            if loc.document:
+                location["document"] = True
             entry["findings"].append({
                 "rule": f.rule, "severity": f.severity, "message": f.message, "location": location,
                 "actual": f.actual, "expected": f.expected, "fingerprint": f.fingerprint,

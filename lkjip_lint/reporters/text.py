@@ -19,11 +19,11 @@ def _where(f, lang: str) -> str:
         return f"{ui('page', lang)} {loc.page}"
     if loc.path:
         return loc.path
-    if loc.paragraph is not None and not loc.table:
+    if loc.paragraph is not None:
         return f"¶{loc.paragraph}"
     if loc.table:
         return loc.table + (f" · {loc.row}" if loc.row else "")
-    return "-"
+    return ui("document_start", lang)
 
 
 def render(results: list[FileResult], lang: str, colour: bool, min_severity: str = "info") -> str:
@@ -53,6 +53,8 @@ def render(results: list[FileResult], lang: str, colour: bool, min_severity: str
             line = f"  {where:>6}  {sev} {f.rule:<9} {f.message}"
             if f.expected is not None:
                 line += f"  [{ui('actual', lang)} {show(f.actual, lang)} → {ui('expected', lang)} {show(f.expected, lang)}]"
+            if f.location.heading and f.location.line is None:  # DOCX/PDF: the headings a reviewer looks for
+                line += f"  ({f.location.heading})"
             if f.related:
                 rules = sorted({g.rule for g in r.findings if g.fingerprint in f.related})
                 line += f"  ({ui('related', lang)} {', '.join(rules)})"

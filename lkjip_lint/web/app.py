@@ -4,6 +4,8 @@ Routes
   GET  /              the page (?lang=en for English)
   POST /api/check     multipart field "file" -> the JSON contract of DESIGN.md
   POST /api/report    the same upload -> {"report": contract, "html": HTML report} (used by the page)
+  POST /api/annotate  a DOCX or PDF upload -> its copy with a note at each error and warning
+  POST /api/worksheet the upload -> the review worksheet (?format=xlsx, the default, or csv)
   GET  /healthz       "ok"
 
 Errors are JSON {"error": message, "code": ...}: 400 no/garbled upload, 413 too
@@ -148,6 +150,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def api_report(request: Request) -> Response:
         return await _handle(request, settings, want_html=True)
 
+    async def api_annotate(request: Request) -> Response:
+        return await _handle(request, settings, want_html=False, job="annotate")
+
+    async def api_worksheet(request: Request) -> Response:
+        fmt = "csv" if request.query_params.get("format") == "csv" else "xlsx"
+        return await _handle(request, settings, want_html=False, job=fmt)
+
     async def healthz(request: Request) -> Response:
         return PlainTextResponse("ok", headers=HEADERS)
 
@@ -165,6 +174,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
         Route("/static/{name}", asset, methods=["GET"]),
         Route("/api/check", api_check, methods=["POST"]),
         Route("/api/report", api_report, methods=["POST"]),
+        Route("/api/annotate", api_annotate, methods=["POST"]),
+        Route("/api/worksheet", api_worksheet, methods=["POST"]),
         Route("/healthz", healthz, methods=["GET"]),
     ]
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=list(settings.allowed_hosts))]
@@ -176,7 +187,7 @@ def _error(status: int, code: str, message: str, **extra) -> JSONResponse:
     return JSONResponse({"error": message, "code": code, **extra}, status_code=status, headers=HEADERS)
 
 
-async def _handle(request: Request, settings: Settings, want_html: bool) -> Response:
+async def _handle(request: Request, settings: Settings, want_html: bool, job: str = "check") -> Response:
     lang = lang_of(request.query_params.get("lang"))
     limit = settings.max_bytes
 
@@ -200,12 +211,12 @@ async def _handle(request: Request, settings: Settings, want_html: bool) -> Resp
             return _error(400, "no_file", text("no_file", lang))
         if upload.size is not None and upload.size > limit:
             return too_large(mb(upload.size, lang))
-        return await _check(request.app.state.checker, upload, lang, want_html)
+        return await _check(request.app.state.checker, upload, lang, want_html, job)
     finally:
         await form.close()
 
 
-async def _check(checker: Checker, upload: UploadFile, lang: str, want_html: bool) -> Response:
+async def _check(checker: Checker, upload: UploadFile, lang: str, want_html: bool, job: str = "check") -> Response:
     name = display_name(upload.filename)
     # A private folder (mkdtemp makes it 0700) removed as soon as the answer is ready.
     with tempfile.TemporaryDirectory(prefix="lkjip-web-") as folder:
@@ -215,17 +226,43 @@ async def _check(checker: Checker, upload: UploadFile, lang: str, want_html: boo
         path = Path(folder) / storage_name(name, head)
         await run_in_threadpool(_copy, upload, path)
         try:
-            answer = await checker.run(str(path), name, lang, want_html)
+            if job == "check":
+                answer = await checker.run(str(path), name, lang, want_html)
+            elif job == "annotate":
+                answer = await checker.submit(worker.annotate, str(path), name, lang)
+            else:
+                answer = await checker.submit(worker.worksheet, str(path), name, lang, job)
         except BrokenProcessPool:
             log.error("a check process died on %s; the pool was restarted", name)
             return _error(422, "crashed", text("crashed", lang))
         except Exception as exc:  # a fault of the checker, not of the file: say so, keep serving
             log.exception("check of %s failed", name)
             return _error(500, "internal", text("internal", lang, reason=type(exc).__name__))
+    if job != "check":
+        return _download(answer, name, job, lang)
     if answer["error"]:
         return _error(422, "unreadable", answer["error"], report=answer["report"])
     body = {"report": answer["report"], "html": answer["html"]} if want_html else answer["report"]
     return JSONResponse(body, headers=HEADERS)
+
+
+DOWNLOAD_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def _download(answer: dict, name: str, job: str, lang: str) -> Response:
+    """The annotated copy or the worksheet as an attachment named after the upload."""
+    if answer["error"]:
+        return _error(422, "unreadable", answer["error"])
+    kind = answer.get("format", job)
+    stem = re.sub(r"[^\w.-]+", "_", Path(name).stem, flags=re.ASCII).strip("._") or "laporan"
+    filename = f"{stem}.reviu.{kind}"
+    headers = {**HEADERS, "Content-Disposition": f'attachment; filename="{filename}"'}
+    return Response(answer["data"], media_type=DOWNLOAD_TYPES[kind], headers=headers)
 
 
 def _copy(upload: UploadFile, path: Path) -> None:

@@ -1,4 +1,5 @@
-"""What runs in the check processes: read → check → JSON contract + HTML report.
+"""What runs in the check processes: read → check → JSON contract + HTML report,
+or the annotated copy and the review worksheet for download.
 
 Kept free of web imports so the pool's processes start light. Rules and
 configuration are loaded once per process (`init`), options once per language.
@@ -50,6 +51,51 @@ def check(path: str, name: str, lang: str, want_html: bool) -> dict:
 
         html = render([result], rules, lang, _documents([result]))
     return {"report": as_dict([result]), "html": html, "error": result.error}
+
+
+def annotate(path: str, name: str, lang: str) -> dict:
+    """{"data": the annotated copy (bytes) or None, "error": message or None} for a DOCX or PDF."""
+    import tempfile
+
+    from lkjip_lint.lint import check_document
+    from lkjip_lint.messages import input_error, ui
+    from lkjip_lint.readers.errors import InputError
+
+    options, _ = _options(lang)
+    result, document = check_document(Path(path), options)
+    if result.error:
+        return {"data": None, "error": result.error}
+    if document.format not in ("docx", "pdf"):
+        return {"data": None, "error": ui("annotate_format", lang, path=name)}
+    findings = [f for f in result.findings if f.severity in ("error", "warning")]
+    if document.format == "docx":
+        from lkjip_lint.annotate.docx import annotate as write
+    else:
+        from lkjip_lint.annotate.pdf import annotate as write
+    with tempfile.TemporaryDirectory(prefix="lkjip-annotate-") as folder:
+        target = Path(folder) / f"reviu.{document.format}"
+        try:
+            write(Path(path), target, findings, document, lang)
+        except InputError as exc:
+            return {"data": None, "error": input_error(exc.code, exc.values, lang)}
+        return {"data": target.read_bytes(), "error": None, "format": document.format}
+
+
+def worksheet(path: str, name: str, lang: str, fmt: str) -> dict:
+    """{"data": the review worksheet (xlsx or csv bytes), "error": message or None}."""
+    from lkjip_lint.lint import check_file
+
+    options, _ = _options(lang)
+    result = check_file(Path(path), options).model_copy(update={"path": name})
+    if result.error:
+        return {"data": None, "error": result.error}
+    if fmt == "csv":
+        from lkjip_lint.reporters.csv_report import render
+
+        return {"data": render([result], lang).encode("utf-8"), "error": None}
+    from lkjip_lint.reporters.xlsx import render as render_xlsx
+
+    return {"data": render_xlsx([result], lang), "error": None}
 
 
 def _documents(results) -> dict:

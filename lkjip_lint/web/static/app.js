@@ -10,6 +10,7 @@
   const status = $("status"), message = $("message"), result = $("result"), frame = $("report");
   let urls = [];
   let latest = 0; // only the answer to the last upload is shown
+  let checked = null; // the file of the answer shown: sent again for the annotated copy or the worksheet
 
   const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
   const mb = (bytes) => String(Math.round((bytes / 1048576) * 10) / 10).replace(".", S.lang === "id" ? "," : ".");
@@ -52,6 +53,11 @@
     summaryEl.textContent = fill(line, { name: file.name, ...summary });
     download($("download-html"), data.html, "text/html;charset=utf-8", base + ".lkjip-lint.html");
     download($("download-json"), JSON.stringify(data.report, null, 2), "application/json", base + ".lkjip-lint.json");
+    checked = file;
+    const format = data.report.files[0] && data.report.files[0].format;
+    const annotated = $("download-annotated");
+    annotated.hidden = format !== "docx" && format !== "pdf";
+    annotated.textContent = fill(S.download_annotated, { kind: (format || "").toUpperCase() });
     frame.onload = () => {
       // Same origin (the sandbox allows that, while scripts stay off inside): the page already
       // shows the file name and counts, so the report's own title and overview are hidden here
@@ -108,6 +114,48 @@
     }
     show(file, data);
   }
+
+  // The annotated copy and the worksheet are made by the server on request: the file is
+  // sent again (it never left this computer) and the answer saved under the name given.
+  async function fetchDownload(endpoint, fallbackName) {
+    const file = checked;
+    if (!file) return;
+    status.textContent = fill(S.preparing, { name: file.name });
+    const body = new FormData();
+    body.append("file", file, file.name);
+    let response;
+    try {
+      response = await fetch(endpoint + (endpoint.includes("?") ? "&" : "?") + "lang=" + encodeURIComponent(S.lang),
+        { method: "POST", body: body });
+    } catch (err) {
+      return showError(S.network);
+    }
+    if (!response.ok) {
+      let data = null;
+      try { data = await response.json(); } catch (err) { data = null; }
+      return showError(file.name + ": " + (data && data.error ? data.error : fill(S.bad_answer, { status: response.status })));
+    }
+    const disposition = response.headers.get("Content-Disposition") || "";
+    const match = /filename="([^"]+)"/.exec(disposition);
+    const url = URL.createObjectURL(await response.blob());
+    urls.push(url);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = match ? match[1] : fallbackName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    status.textContent = "";
+  }
+
+  $("download-annotated").addEventListener("click", (event) => {
+    event.preventDefault();
+    fetchDownload("api/annotate", "reviu");
+  });
+  $("download-worksheet").addEventListener("click", (event) => {
+    event.preventDefault();
+    fetchDownload("api/worksheet?format=xlsx", "reviu.xlsx");
+  });
 
   window.addEventListener("resize", fitFrame);
   form.addEventListener("submit", (event) => {
