@@ -4,7 +4,7 @@ A small walk over word/document.xml with lxml (PARSING.md: the only approach tha
 kept every awkward construct; python-docx skips content controls and field
 results). The Document must match what the text reader makes of the same report,
 so the same checks find the same defects: the list, heading, caption and header
-rules are the text reader's own, imported rather than copied.
+rules are the text reader's own, shared through grid, lists and structure.
 
 DOCX has no lines: locations are the table caption, row and column, plus an
 approximate page when Word recorded its page breaks (w:lastRenderedPageBreak).
@@ -19,15 +19,9 @@ from lkjip_lint.readers.docx_inline import Inline, Pages
 from lkjip_lint.readers.docx_numbering import Numbering
 from lkjip_lint.readers.docx_xml import W_NS, W_STRICT_NS, Tags, heading_styles, is_on, main_part, parse
 from lkjip_lint.readers.errors import InputError
-from lkjip_lint.readers.text import (
-    _LIST_HEADINGS,
-    _Builder,
-    _entry,
-    _header_count,
-    _is_column_numbers,
-    _looks_like_entry,
-    _plain,
-)
+from lkjip_lint.readers.grid import header_count, is_column_numbers
+from lkjip_lint.readers.lists import LIST_HEADINGS, entry, looks_like_entry
+from lkjip_lint.readers.markup import plain
 from lkjip_lint.readers.ziputil import open_zip, read_member
 
 
@@ -119,18 +113,18 @@ class _Walker:
             return
         if self.list_kind:
             # the raw line: a contents entry may be just "Kata Pengantar<tab>" (leader, no page number)
-            if _looks_like_entry(raw, self.list_kind):
+            if looks_like_entry(raw, self.list_kind):
                 if self.list_block is None:
                     self.list_block = ListBlock(kind=self.list_kind, page=page)
                     self.blocks.append(self.list_block)
-                entry = _entry(line, 0, self.list_kind)
-                entry.line, entry.page = None, page
-                self.list_block.entries.append(entry)
+                item = entry(line, 0, self.list_kind)
+                item.line, item.page = None, page
+                self.list_block.entries.append(item)
                 return
             self.list_kind, self.list_block = None, None
-        kind = _LIST_HEADINGS.get(_plain(line).lower()) if "\t" not in line else None
+        kind = LIST_HEADINGS.get(plain(line).lower()) if "\t" not in line else None
         if kind:  # "DAFTAR TABEL": the entries follow as paragraphs with tab leaders
-            self.blocks.append(Heading(text=_plain(line), level=1, page=page))
+            self.blocks.append(Heading(text=plain(line), level=1, page=page))
             self.list_kind = kind
             return
         level = style_level or structure.heading_level(line)
@@ -176,13 +170,13 @@ class _Walker:
         return f"tabel ke-{sum(1 for b in self.blocks if isinstance(b, Table)) + 1}"
 
     def _caption(self, table: Table) -> None:
-        # the text reader's own rule (caption and title just above), run on the last three
-        # blocks only: it removes what it takes with list.remove(), slow on a long list
-        tail = _Tail(self.blocks[-3:])
-        table.caption = _Builder._take_caption(tail)
+        # the text reader's own rule (caption and title just above), on a copy of the last
+        # three blocks so the page of what it took is still known
+        tail = self.blocks[-3:]
+        table.caption = structure.take_caption_above(tail)
         if table.caption:
-            taken = [b for b in self.blocks[-3:] if all(b is not x for x in tail.blocks)]
-            self.blocks[-3:] = tail.blocks
+            taken = [b for b in self.blocks[-3:] if all(b is not x for x in tail)]
+            self.blocks[-3:] = tail
             table.caption.page = taken[0].page if taken else table.page
 
     def _children(self, el, tag):
@@ -280,13 +274,6 @@ class _Walker:
         return blocks
 
 
-class _Tail:
-    """Stands in for the text reader's builder: _take_caption only needs .blocks."""
-
-    def __init__(self, blocks: list) -> None:
-        self.blocks = blocks
-
-
 def _int_val(el, t: Tags, default: int = 0) -> int:
     if el is None:
         return default
@@ -300,15 +287,15 @@ def _assemble(rows: list[tuple[list[Cell], bool, int | None]], width: int) -> Ta
     while marked < len(rows) and rows[marked][1]:
         marked += 1
     # authors often mark only the first of two header rows; the text reader's rule finds the second
-    count = max(marked, _header_count([(0, [c.text for c in cells]) for cells, _, _ in rows]))
+    count = max(marked, header_count([(0, [c.text for c in cells]) for cells, _, _ in rows]))
     header, body = [], []
     for k, (cells, _, page) in enumerate(rows):
         texts = [c.text for c in cells]
         if k < count:
-            if k and _is_column_numbers(texts):
+            if k and is_column_numbers(texts):
                 continue
             header.append(Row(cells=cells, page=page, is_header=True))
-        elif not any(texts) or (not body and _is_column_numbers(texts)):
+        elif not any(texts) or (not body and is_column_numbers(texts)):
             continue
         else:
             body.append(Row(cells=cells, page=page))

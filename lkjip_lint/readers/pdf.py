@@ -23,7 +23,6 @@ from lkjip_lint.readers.pdf_flow import Layout, PageContent, TextBlock, build, s
 from lkjip_lint.readers.pdf_join import CONTINUED, continues, join, to_table
 from lkjip_lint.readers.pdf_tables import RawTable, TooManyLines, find_tables, has_paths, object_kinds
 from lkjip_lint.readers.pdf_text import page_chars, set_sizes, split_lines
-from lkjip_lint.readers.text import _text_block
 
 MAX_PAGES = 500
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
@@ -143,7 +142,7 @@ def _blocks(pages: list[PageContent]) -> list:
             caption = item[1]
             blocks.append(Table(caption=caption, unreadable=True, page=caption.page))
         elif isinstance(item, TextBlock):
-            block = _text_block(item.text, 0)
+            block = structure.text_block(item.text, 0)
             block.line, block.page = None, item.page
             if block.text:
                 blocks.append(block)

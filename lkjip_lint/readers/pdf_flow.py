@@ -16,7 +16,8 @@ from statistics import median
 from lkjip_lint.document import Heading, ListBlock
 from lkjip_lint.readers.pdf_tables import RawTable
 from lkjip_lint.readers.pdf_text import Line
-from lkjip_lint.readers.text import _LIST_HEADINGS, _entry, _plain
+from lkjip_lint.readers.lists import LIST_HEADINGS, entry
+from lkjip_lint.readers.markup import plain
 
 # A line that starts a new block even right under a full line.
 _STARTER = re.compile(
@@ -173,10 +174,10 @@ def build(pages: list[PageContent], layout: Layout) -> list:
             out.append(item)
             i += 1
             continue
-        kind = _LIST_HEADINGS.get(_plain(item.text).lower())
+        kind = LIST_HEADINGS.get(plain(item.text).lower())
         if kind:
             cur = None
-            out.append(Heading(text=_plain(item.text), level=1, page=item.page))
+            out.append(Heading(text=plain(item.text), level=1, page=item.page))
             i = _list(items, i + 1, kind, out, layout)
             continue
         prev = cur.lines[-1] if cur else None
@@ -203,7 +204,7 @@ def _list(items: list, i: int, kind: str, out: list, layout: "Layout") -> int:
         item = items[i]
         if isinstance(item, RawTable):
             break
-        if _LIST_HEADINGS.get(_plain(item.text).lower()) and not (entries and abs(item.size - entries[0][0].size) < 0.6):
+        if LIST_HEADINGS.get(plain(item.text).lower()) and not (entries and abs(item.size - entries[0][0].size) < 0.6):
             break  # the next list's title ("Daftar Isi" in the size of the entries is an entry)
         last = entries[-1] if entries else None
         if last and not _numbered(last) and layout.continues(last[-1], item, last[-1].page == item.page):
@@ -263,7 +264,7 @@ def _flush(block: ListBlock, lines: list[Line], kind: str) -> None:
     if not lines:
         return
     text = " ".join(ln.text for ln in lines)
-    entry = _entry(text, 0, kind)
-    entry.line, entry.page = None, lines[0].page
-    if entry.text:
-        block.entries.append(entry)
+    item = entry(text, 0, kind)
+    item.line, item.page = None, lines[0].page
+    if item.text:
+        block.entries.append(item)
