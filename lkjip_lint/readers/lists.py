@@ -40,3 +40,9 @@ def entry(line: str, number: int, kind: str) -> ListEntry:
             return ListEntry(text=title, number=m.group(2).rstrip("."), line=number)
     text = re.split(r"\t|\s\.{3,}|\.{4,}|…{2,}", text)[0].strip()
     return ListEntry(text=re.sub(r"\s+", " ", text), line=number)
+
+
+def bare_entry(line: str) -> bool:
+    """A contents entry made without leader or page number: a short title, not a sentence."""
+    text = line.strip()
+    return bool(text) and len(text) <= 110 and not text.endswith((".", ",", ";", ":")) and "\t" not in text

@@ -16,7 +16,7 @@ from lkjip_lint.document import Cell, Document, Heading, ListBlock, Location, Ro
 from lkjip_lint.readers import MAX_BLOCKS, MAX_CELLS, MAX_COLUMNS, MAX_LINES, check_width, structure
 from lkjip_lint.readers.encoding import decode_text
 from lkjip_lint.readers.errors import InputError
-from lkjip_lint.readers.grid import NUMERIC_CELL, header_count, is_column_numbers, norm_cells
+from lkjip_lint.readers.grid import completes_row, glue_row, header_count, is_column_numbers, norm_cells
 from lkjip_lint.readers.lists import LIST_HEADINGS, entry, looks_like_entry
 from lkjip_lint.readers.markup import clean_cell, plain
 
@@ -179,8 +179,8 @@ def _assemble(pieces: list[list[tuple[int, list[str]]]]) -> Table:
         rows = rows[k:]
         if k:  # a repeated header may bring its column-number row along
             rows = [r for r in rows if not is_column_numbers(r[1])]
-        if rows and body and _completes(body[-1], rows[0][1]):
-            _glue(body[-1], rows[0][1])
+        if rows and body and completes_row(body[-1], rows[0][1]):
+            glue_row(body[-1], rows[0][1])
             rows = rows[1:]
         _extend_body(body, rows)
     return Table(header_rows=header, rows=body, n_cols=width)
@@ -197,30 +197,6 @@ def _extend_body(body: list[Row], rows: list[tuple[int, list[str]]]) -> None:
 
 def _row(line: int, cells: list[str], header: bool = False) -> Row:
     return Row(cells=[Cell(text=c, line=line) for c in cells], line=line, is_header=header)
-
-
-def _completes(last: Row, cells: list[str]) -> bool:
-    """A row cut by a page break: the new piece has text only where the last row had no number."""
-    prev = last.texts()
-    label = next((c for c in cells if c), "")
-    if not label or label[0].isdigit():
-        return False
-    has_number = [bool(NUMERIC_CELL.match(c)) for c in prev]
-    if not any(has_number):
-        return False
-    for j, c in enumerate(cells):
-        if c and j < len(prev) and has_number[j]:
-            return False
-    prev_label = next((c for c in prev if c and not NUMERIC_CELL.match(c)), "")
-    dangling = re.search(r"(\b(dan|atau|di|ke|yang|serta|untuk|pada|dalam|dengan|of|and)|[,\-/&])$", prev_label, re.I)
-    return bool(dangling) or label[:1].islower()
-
-
-def _glue(last: Row, cells: list[str]) -> None:
-    for j, c in enumerate(cells):
-        if c and j < len(last.cells):
-            joined = (last.cells[j].text + " " + c).strip()
-            last.cells[j] = Cell(text=joined, line=last.cells[j].line)
 
 
 def _next_nonblank(lines: list[str], i: int) -> int | None:
