@@ -52,8 +52,13 @@ def take_caption_above(out: list) -> Caption | None:
     return None
 
 
-def attach_captions(flow: list) -> list:
-    """Captions above each table (in flow order), then below, then captions left with no table."""
+def attach_captions(flow: list, picture_below=lambda block: False) -> list:
+    """Captions above each table (in flow order), then below, then captions left with no table.
+
+    A caption left with no table is an unreadable table when a picture lies under it
+    (a table pasted as an image); otherwise it stays text, as the text and DOCX
+    readers leave it, so every format gives the same finding.
+    """
     out: list = []
     for item in flow:
         if isinstance(item, RawTable):
@@ -80,8 +85,10 @@ def attach_captions(flow: list) -> list:
             before.caption = caption  # a caption under its table
         elif after is not None:
             after.caption = caption  # a caption with a short note between it and its table
-        else:
+        elif picture_below(item):
             result.append(("unreadable", caption))  # no machine-readable table with this caption
+        else:
+            result.extend(out[i:i + used])
         i += used
     return result
 

@@ -14,16 +14,17 @@ import re
 from lkjip_lint.document import Cell, Row, Table
 from lkjip_lint.readers.pdf_cells import Vocabulary, cell_text
 from lkjip_lint.readers.pdf_tables import PCell, RawTable
-from lkjip_lint.readers.grid import NUMERIC_CELL, header_count, is_column_numbers, norm_cells
+from lkjip_lint.readers.grid import NUMERIC_CELL, header_count, is_column_numbers, norm_cells, number_cut
+from lkjip_lint.readers.pdf_unruled import row_runs_on
 
-_NUMBERISH = re.compile(r"^[\d.,]+$")
-_WELL_FORMED = re.compile(r"^(\d{1,3}(\.\d{3})+(,\d+)?|\d{1,3}(,\d{3})+(\.\d+)?|\d+([.,]\d+)?)$")
 CONTINUED = re.compile(r"\b(lanjutan|sambungan|continued)\b", re.I)
 
 
 def continues(a: RawTable, b: RawTable) -> bool:
     if b.page != a.pages[-1] + 1 or a.n_cols != b.n_cols:
         return False
+    if not (a.ruled and b.ruled):  # columns found from the words: their ink ranges overlap
+        return a.ruled == b.ruled and all(x0 < y1 and y0 < x1 for (x0, x1), (y0, y1) in zip(a.spans, b.spans))
     same_x = all(abs(x - y) <= 2 for x, y in zip(a.xs, b.xs))
     return same_x and abs(a.bbox[2] - b.bbox[2]) <= 2
 
@@ -39,7 +40,7 @@ def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None) -> None:
         rows, pages = rows[k:], pages[k:]
         if rows and is_column_numbers(_texts(rows[0])):
             rows, pages = rows[1:], pages[1:]
-    if rows and a.rows and _completes(a.rows[-1], rows[0]):
+    if rows and a.rows and (_completes(a.rows[-1], rows[0]) or not (a.ruled or b.ruled) and row_runs_on(a, rows[0])):
         for cell, more in zip(a.rows[-1], rows[0]):
             if more.text:  # the cut cell's lines go on: glued by the same rule as lines in one cell
                 cell.lines = cell.lines + more.lines
@@ -56,7 +57,7 @@ def _completes(last: list[PCell], first: list[PCell]) -> bool:
         return False
     if [(c.merged, c.vmerged) for c in last] != [(c.merged, c.vmerged) for c in first]:
         return False  # a row cut in two keeps its cells; a spanning section row does not
-    if any(_number_cut(a.text, b.text) for a, b in zip(last, first)):
+    if any(number_cut(a.text, b.text) for a, b in zip(last, first)):
         return True  # "10.599.3" + "50.000": a number cut by the page break
     if label[0].isdigit():
         return False
@@ -64,12 +65,6 @@ def _completes(last: list[PCell], first: list[PCell]) -> bool:
     if not any(numeric):
         return False
     return not any(t and numeric[j] for j, t in enumerate(texts))
-
-
-def _number_cut(head: str, tail: str) -> bool:
-    if not (_NUMBERISH.match(head) and _NUMBERISH.match(tail)):
-        return False
-    return not _WELL_FORMED.match(head) and bool(_WELL_FORMED.match(head + tail))
 
 
 def _texts(row: list[PCell]) -> list[str]:
