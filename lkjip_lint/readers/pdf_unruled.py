@@ -93,28 +93,36 @@ def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tu
 
 
 def _segments(line: Line) -> list[Segment]:
+    """The line cut at gaps wider than a word space (run for every line of every page: kept lean)."""
+    chars = line.chars
     out: list[Segment] = []
-    cur: list = []
-    for ch in line.chars:
+    start = 0
+    last = None  # the last character with ink
+    for k, ch in enumerate(chars):
         if ch.text == " ":
-            if cur:
-                cur.append(ch)
             continue
-        if cur:
-            prev = next(c for c in reversed(cur) if c.text != " ")
-            size = max(prev.bottom - prev.top, 4.0)
-            if ch.x0 - prev.x1 > max(0.6 * size, MIN_RIVER):
-                out.append(_seg(cur))
-                cur = []
-        cur.append(ch)
-    if cur:
-        out.append(_seg(cur))
+        if last is not None:
+            limit = 0.6 * (last.bottom - last.top)
+            if ch.x0 - last.x1 > (limit if limit > MIN_RIVER else MIN_RIVER):
+                out.append(_seg(chars[start:k]))
+                start = k
+        last = ch
+    if chars:
+        out.append(_seg(chars[start:]))
     return out
 
 
 def _seg(chars: list) -> Segment:
-    ink = [c for c in chars if c.text != " "] or chars
-    return Segment(min(c.x0 for c in ink), max(c.x1 for c in ink), chars)
+    x0, x1 = 1e9, -1e9
+    for c in chars:
+        if c.text != " ":
+            if c.x0 < x0:
+                x0 = c.x0
+            if c.x1 > x1:
+                x1 = c.x1
+    if x1 < x0:  # only spaces
+        x0, x1 = chars[0].x0, chars[-1].x1
+    return Segment(x0, x1, chars)
 
 
 def _multi(line: Line, segs: list[Segment]) -> bool:
