@@ -103,13 +103,12 @@ def test_grid_before_and_after_keep_columns_aligned(awkward):
     assert after.cells[1].merged and after.cells[2].merged and not after.cells[4].merged
 
 
-def test_nested_table_is_a_table_of_its_own(awkward):
+def test_nested_table_stays_in_its_cell(awkward):
+    # its text belongs to the cell it sits in (as a text conversion flattens it); it is no table of the report
     outer = awkward.tables()[0]
-    [inner] = [t for t in awkward.tables() if t.nested_in is not None]
-    assert inner.nested_in == outer.index and awkward.blocks[inner.nested_in] is outer
-    assert [r.texts() for r in inner.header_rows + inner.rows] == [["Triwulan", "Nilai"], ["IV", "33"]]
-    assert _row(outer, "Nilai Kematangan Perangkat Daerah").cells[4].text == "Tinggi"  # not "Tinggi Triwulan Nilai IV 33"
-    assert inner.caption is None
+    assert _row(outer, "Nilai Kematangan Perangkat Daerah").cells[4].text == "Tinggi Triwulan Nilai IV 33"
+    assert not any(r.texts()[:2] == ["Triwulan", "Nilai"] for t in awkward.tables() for r in t.header_rows + t.rows)
+    assert len(awkward.tables()) == 3 and all(t.nested_in is None for t in awkward.tables())
 
 
 def test_merged_header_cells_give_header_paths(awkward):
@@ -360,3 +359,43 @@ def test_symbol_font_characters(tmp_path):
     body = f'<w:p><w:r><w:t xml:space="preserve">91% </w:t></w:r>{sym}<w:r><w:t xml:space="preserve"> 100%</w:t></w:r></w:p>'
     [para] = _read_xml(tmp_path, body).blocks
     assert para.text == "91% ≤ 100%"
+
+
+def _grid_table(rows: list[list[str]], header: bool = True) -> str:
+    cell = lambda text: f"<w:tc>{_para(text)}</w:tc>"  # noqa: E731
+    trs = "".join(f'<w:tr>{"<w:trPr><w:tblHeader/></w:trPr>" if header and k == 0 else ""}{"".join(cell(c) for c in r)}</w:tr>'
+                  for k, r in enumerate(rows))
+    return f"<w:tbl><w:tblGrid>{'<w:gridCol/>' * len(rows[0])}</w:tblGrid>{trs}</w:tbl>"
+
+
+@pytest.mark.parametrize("repeated_header", [True, False])
+def test_table_continued_as_a_second_word_table_is_one_table(tmp_path, repeated_header):
+    head = ["No", "Uraian", "Pagu (Rp)"]
+    first = _grid_table([head, ["1", "Program Penunjang Urusan Pemerintahan dan", "10.599.350.000"]])
+    rest = [["", "Pelayanan Publik", ""], ["2", "Program Penyelenggaraan", "182.651.000"]]
+    second = _grid_table(([head] if repeated_header else []) + rest, header=repeated_header)
+    page_break = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+    body = _para("Tabel 3.9 Anggaran") + first + page_break + second + _para("Sumber: DPA") + _grid_table([head, ["9", "Lain", "1"]])
+    tables = _read_xml(tmp_path, body).tables()
+    assert len(tables) == 2  # the last table has text between it and the others: a table of its own
+    [joined, other] = tables
+    assert joined.caption.number == "3.9"
+    assert [r.texts() for r in joined.header_rows] == [head]
+    # the row cut by the page break is glued back; a repeated header is dropped
+    assert [r.texts() for r in joined.rows] == [
+        ["1", "Program Penunjang Urusan Pemerintahan dan Pelayanan Publik", "10.599.350.000"],
+        ["2", "Program Penyelenggaraan", "182.651.000"]]
+    assert [r.texts() for r in other.rows] == [["9", "Lain", "1"]]
+
+
+def test_contents_without_leaders_and_list_titles_run_on(tmp_path):
+    # entries as bare titles; "Daftar Tabel" both as an entry of the contents and as the title of
+    # the list of tables, all in the same plain style: the line after it decides which
+    body = (_para("DAFTAR ISI", "Judul1") + _para("Kata Pengantar") + _para("Daftar Tabel") + _para("BAB I PENDAHULUAN")
+            + _para("DAFTAR TABEL") + _para("Tabel 1.1 Luas Wilayah") + _para("Tabel 1.2 Jumlah Penduduk")
+            + _para("PENDAHULUAN", "Judul1") + _para("Laporan ini disusun sesuai ketentuan."))
+    doc = _read_xml(tmp_path, body, styles=_STYLES)
+    lists = [(b.kind, [e.text for e in b.entries]) for b in doc.blocks if isinstance(b, ListBlock)]
+    assert lists == [("contents", ["Kata Pengantar", "Daftar Tabel", "BAB I PENDAHULUAN"]),
+                     ("table_list", ["Luas Wilayah", "Jumlah Penduduk"])]
+    assert any(isinstance(b, Paragraph) and b.text == "Laporan ini disusun sesuai ketentuan." for b in doc.blocks)

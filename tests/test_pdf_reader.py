@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_lint.document import Heading, ListBlock, Paragraph
+from lkjip_lint.document import Heading, ListBlock, Paragraph, Table
 from lkjip_lint.engine.loader import load_rules
 from lkjip_lint.lint import Options, check_file
 from lkjip_lint.readers import read_any
@@ -42,7 +42,8 @@ LEFT = 72
 
 
 def write_pdf(path: Path, pages: list[list[tuple]], encrypt: bool = False) -> Path:
-    """pages: lists of ("t", x, y, size, text) and ("l", x0, y0, x1, y1); y from the top."""
+    """pages: lists of ("t", x, y, size, text), ("l", x0, y0, x1, y1) and ("i", x, y, w, h) (a grey
+    picture); y from the top."""
     objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     kids = []
     for items in pages:
@@ -52,6 +53,9 @@ def write_pdf(path: Path, pages: list[list[tuple]], encrypt: bool = False) -> Pa
                 _, x, y, size, text = item
                 esc = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
                 ops.append(f"BT /F1 {size} Tf {x} {H - y} Td ({esc}) Tj ET")
+            elif item[0] == "i":
+                _, x, y, w, h = item
+                ops.append(f"q {w} 0 0 {h} {x} {H - y - h} cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI Q")
             else:
                 _, x0, y0, x1, y1 = item
                 ops.append(f"0.5 w {x0} {H - y0} m {x1} {H - y1} l S")
@@ -174,7 +178,8 @@ def _table_pages(tmp_path: Path) -> Path:
         return caption + lines + cells(top, XS, ys, HEADER + body)
     page1 = _running(1) + paragraph(90, LOREM) + table(670, body1, [text(655, "Tabel 2.1 Realisasi Anggaran")])
     page2 = _running(2) + table(72, body2, []) + [text(200, "Tabel 2.2 Capaian yang hanya gambar")]
-    page2 += paragraph(230, "Teks sesudah judul tabel yang tidak terbaca.")
+    page2 += [("i", LEFT, 215, 300, 100)] + paragraph(330, "Teks sesudah judul tabel yang tidak terbaca.")
+    page2 += [text(420, "Tabel 2.4 Judul tanpa tabel maupun gambar")] + paragraph(450, "Sumber: data kecamatan.")
     ys3 = [0, 20, 40]
     page3 = (_running(3) + grid(100, XS[:4], ys3) + cells(100, XS[:4], ys3, [["A", "B", "C"], ["1", "2", "3"]])
              + [text(160, "Tabel 2.3 Judul di bawah tabel")] + paragraph(200, "Penutup."))
@@ -213,6 +218,12 @@ def test_caption_without_a_readable_table_is_reported(table_doc):
     assert "Teks sesudah judul tabel yang tidak terbaca." in [b.text for b in table_doc.paragraphs()]
 
 
+def test_caption_with_nothing_under_it_stays_text_as_in_the_text_reader(table_doc):
+    # the text and DOCX readers leave such a caption as a paragraph (a caption-only note): so does the PDF
+    assert "Tabel 2.4 Judul tanpa tabel maupun gambar" in [b.text for b in table_doc.blocks if not isinstance(b, Table)]
+    assert not any(t.caption and t.caption.number == "2.4" for t in table_doc.tables())
+
+
 def test_caption_below_its_table(table_doc):
     below = table_doc.tables()[-1]
     assert (below.caption.number, below.caption.title) == ("2.3", "Judul di bawah tabel")
@@ -235,6 +246,51 @@ def test_cell_lines_glue_by_the_documents_own_words():
     assert cell_text([line("10.599.350.00", 49), line("0", 5)], 55, vocab) == "10.599.350.000"
     assert cell_text([line("Purbalingga", 40, space=True), line("Lor", 15)], 55, vocab) == "Purbalingga Lor"
     assert cell_text([line("(1", 10), line(")", 3)], 55, vocab) == "(1)"
+
+
+# ---- tables without ruling lines (found from the positions of words) ---------------------------
+
+UXS = [72, 102, 282, 352, 422]  # No, Uraian, Target, Realisasi, Capaian
+
+
+def _unruled_pages(tmp_path: Path, rule_under_header: bool) -> Path:
+    header = [["No", "Uraian", "Target", "Realisasi", "Capaian"]]
+    body1 = [["1", "Indeks Kepuasan Masyarakat\nKecamatan", "91,5", "93,85", "102,57"],
+             ["2", "Nilai SAKIP", "66", "64,86", "98,27"]]
+    body2 = [["3", "Nilai Kematangan", "33", "33", "100"], ["", "Rata-rata", "", "", "100,28"]]
+    rule = [("l", UXS[0], 700 + 15, 480, 700 + 15)] if rule_under_header else []
+    page1 = (_running(1) + paragraph(90, LOREM) + [text(685, "Tabel 3.2 Capaian Indikator")] + rule
+             + cells(700, UXS, [0, 14, 36], header + body1))
+    page2 = _running(2) + cells(72, UXS, [0, 14], body2) + paragraph(120, "Sumber: data kecamatan tahun 2024.")
+    return write_pdf(tmp_path / "unruled.pdf", [page1, page2])
+
+
+@pytest.mark.parametrize("rule_under_header", [False, True])
+def test_table_without_ruling_lines_is_read_into_the_same_grid(tmp_path, rule_under_header):
+    doc = read_any(_unruled_pages(tmp_path, rule_under_header))
+    [table] = doc.tables()
+    assert table.caption.number == "3.2" and not table.unreadable
+    assert [c.text for c in table.header_rows[0].cells] == ["No", "Uraian", "Target", "Realisasi", "Capaian"]
+    assert [r.texts() for r in table.rows] == [
+        ["1", "Indeks Kepuasan Masyarakat Kecamatan", "91,5", "93,85", "102,57"],  # a wrapped label, one row
+        ["2", "Nilai SAKIP", "66", "64,86", "98,27"],
+        ["3", "Nilai Kematangan", "33", "33", "100"],  # continued on the next page: one table
+        ["", "Rata-rata", "", "", "100,28"]]
+    assert [r.page for r in table.rows] == [1, 1, 2, 2]
+    texts = [b.text for b in doc.blocks if not isinstance(b, Table)]
+    assert "Sumber: data kecamatan tahun 2024." in texts
+    assert not any("Kepuasan" in t or "Laporan Kinerja Kecamatan Contoh" in t for t in texts)
+
+
+def test_lines_with_tab_gaps_that_do_not_align_are_no_table(tmp_path):
+    # a numbered list with a tab after the number, and one "Nama<tab>: value" line: no table
+    items = [text(100 + 14 * k, f"{k + 1}.", size=11) for k in range(3)]
+    items += [text(100 + 14 * k, f"Kegiatan nomor {k + 1} berjalan baik", x=110, size=11) for k in range(3)]
+    items += [text(160, "Nama", size=11), text(160, ": Kecamatan Contoh", x=200, size=11)]
+    doc = read_any(write_pdf(tmp_path / "list.pdf", [_running(1) + items]))
+    assert doc.tables() == []
+    texts = [b.text for b in doc.blocks]
+    assert "2. Kegiatan nomor 2 berjalan baik" in texts and "Nama : Kecamatan Contoh" in texts
 
 
 def test_a_page_of_drawing_lines_is_skipped_quickly(tmp_path):

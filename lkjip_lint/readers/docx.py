@@ -4,7 +4,7 @@ A small walk over word/document.xml with lxml (PARSING.md: the only approach tha
 kept every awkward construct; python-docx skips content controls and field
 results). The Document must match what the text reader makes of the same report,
 so the same checks find the same defects: the list, heading, caption and header
-rules are the text reader's own, imported rather than copied.
+rules are the text reader's own, shared through grid, lists and structure.
 
 DOCX has no lines: locations are the table caption, row and column, plus an
 approximate page when Word recorded its page breaks (w:lastRenderedPageBreak).
@@ -19,15 +19,9 @@ from lkjip_lint.readers.docx_inline import Inline, Pages
 from lkjip_lint.readers.docx_numbering import Numbering
 from lkjip_lint.readers.docx_xml import W_NS, W_STRICT_NS, Tags, heading_styles, is_on, main_part, parse
 from lkjip_lint.readers.errors import InputError
-from lkjip_lint.readers.text import (
-    _LIST_HEADINGS,
-    _Builder,
-    _entry,
-    _header_count,
-    _is_column_numbers,
-    _looks_like_entry,
-    _plain,
-)
+from lkjip_lint.readers.grid import continue_table, header_count, is_column_numbers
+from lkjip_lint.readers.lists import LIST_HEADINGS, bare_entry, entry, looks_like_entry
+from lkjip_lint.readers.markup import plain
 from lkjip_lint.readers.ziputil import open_zip, read_member
 
 
@@ -83,7 +77,8 @@ class _Walker:
         self.blocks: list = []
         self.list_block: ListBlock | None = None
         self.list_kind: str | None = None
-        self.outer: dict[int, Table] = {}  # id(nested table) → enclosing table
+        self.list_bare = False  # the current list's entries have no leaders
+        self.pending: tuple | None = None  # a list title waiting for the next line to confirm it
         self.cells = 0  # table cells so far, padding included (MAX_CELLS)
 
     # -- block level -------------------------------------------------------------
@@ -138,23 +133,27 @@ class _Walker:
         line = raw.strip()
         if not line:
             return
+        kind = LIST_HEADINGS.get(plain(line).lower()) if "\t" not in line else None
+        if self.pending is not None:
+            self._settle_pending(raw, page)
         if self.list_kind:
-            # the raw line: a contents entry may be just "Kata Pengantar<tab>" (leader, no page number)
-            if _looks_like_entry(raw, self.list_kind):
-                if self.list_block is None:
-                    self.list_block = ListBlock(kind=self.list_kind, page=page)
-                    self.blocks.append(self.list_block)
-                entry = _entry(line, 0, self.list_kind)
-                entry.line, entry.page = None, page
-                entry.origin, entry.paragraph = origin, self.read_paragraphs
-                self.list_block.entries.append(entry)
+            if looks_like_entry(raw, self.list_kind) and self._list_entry(raw, style_level, page, origin):
+                return  # a leader: an entry whatever it says ("Daftar Tabel<tab>" in the contents)
+            if kind and kind != self.list_kind and not style_level:
+                # "Daftar Tabel" in the entries' own style: the next list's title, or an entry of
+                # this one ("Daftar Tabel" listed in the contents); the next line decides
+                heading = Heading(text=plain(line), level=1, page=page, origin=origin, paragraph=self.read_paragraphs)
+                self.blocks.append(heading)
+                self.pending = (heading, raw, page, self.list_kind, self.list_block, self.list_bare, origin)
+                self.list_kind, self.list_block, self.list_bare = kind, None, False
+                return
+            if not (kind and style_level) and self._list_entry(raw, style_level, page, origin):
                 return
             self.list_kind, self.list_block = None, None
-        kind = _LIST_HEADINGS.get(_plain(line).lower()) if "\t" not in line else None
         if kind:  # "DAFTAR TABEL": the entries follow as paragraphs with tab leaders
-            self.blocks.append(Heading(text=_plain(line), level=1, page=page, origin=origin,
+            self.blocks.append(Heading(text=plain(line), level=1, page=page, origin=origin,
                                        paragraph=self.read_paragraphs))
-            self.list_kind = kind
+            self.list_kind, self.list_bare = kind, False
             return
         level = style_level or structure.heading_level(line)
         kind = Heading if level else Paragraph
@@ -164,18 +163,51 @@ class _Walker:
         if len(self.blocks) > MAX_BLOCKS:  # stop walking now rather than after millions of paragraphs
             raise InputError("too_many_blocks", limit=MAX_BLOCKS)
 
+    def _list_entry(self, raw: str, style_level: int, page: int | None, origin: int | None = None) -> bool:
+        """Add the line to the current list if it is an entry: with a leader (the raw line: a contents
+        entry may be just "Kata Pengantar<tab>"), or a bare title in a contents list made without leaders."""
+        line = raw.strip()
+        leader = looks_like_entry(raw, self.list_kind)
+        if not leader:
+            started = self.list_block is not None and self.list_block.entries
+            if self.list_kind != "contents" or style_level or (started and not self.list_bare) or not bare_entry(line):
+                return False
+            self.list_bare = True
+        if self.list_block is None:
+            self.list_block = ListBlock(kind=self.list_kind, page=page)
+            self.blocks.append(self.list_block)
+        item = entry(line, 0, self.list_kind)
+        item.line, item.page = None, page
+        item.origin, item.paragraph = origin, self.read_paragraphs
+        self.list_block.entries.append(item)
+        return True
+
+    def _settle_pending(self, raw: str, page: int | None) -> None:
+        """The line after a possible list title: an entry of that list confirms the title;
+        otherwise the title was an entry of the list before it."""
+        heading, title_raw, title_page, kind, block, bare, title_origin = self.pending
+        self.pending = None
+        if looks_like_entry(raw, self.list_kind) or (self.list_kind == "contents" and bare_entry(raw.strip())):
+            return
+        if self.blocks and self.blocks[-1] is heading:
+            self.blocks.pop()
+        self.list_kind, self.list_block, self.list_bare = kind, block, bare
+        if not self._list_entry(title_raw, 0, title_page, title_origin):
+            self.blocks.append(heading)
+            self.list_kind, self.list_block = None, None
+
     # -- tables ------------------------------------------------------------------
-    def table(self, tbl, outer: Table | None = None) -> None:
+    def table(self, tbl) -> None:
+        self.pending = None
         self.list_kind, self.list_block = None, None
         grid = tbl.find(self.t.tblGrid)
         width = len(grid.findall(self.t.gridCol)) if grid is not None else 0
         rows: list[tuple[list[Cell], bool, int | None, int | None]] = []
-        nested: list = []
         for tr in self._children(tbl, self.t.tr):
-            row = self._row(tr, nested)
+            row = self._row(tr)
             if row is not None:
                 rows.append(row)
-        if not any(c.text for cells, _, _, _ in rows for c in cells) and not nested:
+        if not any(c.text for cells, _, _, _ in rows for c in cells):
             return
         width = max([width] + [len(cells) for cells, _, _, _ in rows])
         if width > MAX_COLUMNS:
@@ -185,30 +217,25 @@ class _Walker:
             raise InputError("too_many_cells", limit=MAX_CELLS)
         for cells, _, _, _ in rows:
             cells.extend(Cell(page=cells[-1].page if cells else None) for _ in range(width - len(cells)))
-        row_caption = _caption_row(rows) if outer is None else None
+        row_caption = _caption_row(rows)
         table = _assemble(rows[1:] if row_caption else rows, width)
         table.origin, table.paragraph = self.origins.get(tbl), self.read_paragraphs
         table.page = table.header_rows[0].page if table.header_rows else (table.rows[0].page if table.rows else self.pages.current)
-        if outer is None:
-            self._caption(table)
-            table.caption = table.caption or row_caption
-        else:
-            self.outer[id(table)] = outer
+        self._caption(table)
+        table.caption = table.caption or row_caption
         self.blocks.append(table)
-        for inner in nested:  # nested tables follow their outer table as tables of their own
-            self.table(inner, outer=table)
 
     def _next_table_label(self) -> str:
         return f"tabel ke-{sum(1 for b in self.blocks if isinstance(b, Table)) + 1}"
 
     def _caption(self, table: Table) -> None:
-        # the text reader's own rule (caption and title just above), run on the last three
-        # blocks only: it removes what it takes with list.remove(), slow on a long list
-        tail = _Tail(self.blocks[-3:])
-        table.caption = _Builder._take_caption(tail)
+        # the text reader's own rule (caption and title just above), on a copy of the last
+        # three blocks so the page of what it took is still known
+        tail = self.blocks[-3:]
+        table.caption = structure.take_caption_above(tail)
         if table.caption:
-            taken = [b for b in self.blocks[-3:] if all(b is not x for x in tail.blocks)]
-            self.blocks[-3:] = tail.blocks
+            taken = [b for b in self.blocks[-3:] if all(b is not x for x in tail)]
+            self.blocks[-3:] = tail
             table.caption.page = taken[0].page if taken else table.page
             table.caption.origin = taken[0].origin if taken else None
 
@@ -225,7 +252,7 @@ class _Walker:
             elif child.tag == t.customXml:
                 yield from self._children(child, tag)
 
-    def _row(self, tr, nested: list):
+    def _row(self, tr):
         t = self.t
         trpr = tr.find(t.trPr)
         before = after = 0
@@ -243,7 +270,7 @@ class _Walker:
         for tc in self._children(tr, t.tc):
             # every cell of a row starts where the row starts; breaks inside the row count once
             self.pages.number, self.pages.seen_text = start_page, start_seen
-            text, page = self._cell_text(tc, nested)
+            text, page = self._cell_text(tc)
             if (self.pages.number, self.pages.seen_text) > (end_page, end_seen):
                 end_page, end_seen = self.pages.number, self.pages.seen_text
             tcpr = tc[0] if len(tc) and tc[0].tag == t.tcPr else None  # always first when present
@@ -267,14 +294,16 @@ class _Walker:
         pages = [c.page for c in cells if c.text and c.page is not None]
         return cells, header, (min(pages) if pages else (start_page if self.pages.enabled else None)), self.origins.get(tr)
 
-    def _cell_text(self, tc, nested: list) -> tuple[str, int | None]:
+    def _cell_text(self, tc) -> tuple[str, int | None]:
         texts: list[str] = []
         first: list[int | None] = []
-        self._cell_content(tc, texts, first, nested)
+        self._cell_content(tc, texts, first)
         text = " ".join(" ".join(texts).split())
         return text, (first[0] if first else self.pages.current)
 
-    def _cell_content(self, el, texts: list, first: list, nested: list) -> None:
+    def _cell_content(self, el, texts: list, first: list) -> None:
+        """The text of a cell, a table nested in it included: that table is part of the cell
+        (the way a text conversion flattens it), not a table of the report."""
         t = self.t
         for child in el:
             tag = child.tag
@@ -284,35 +313,42 @@ class _Walker:
                     texts.append(text)
                     first.append(page)
                 for box in boxes:
-                    self._cell_content(box, texts, first, nested)
+                    self._cell_content(box, texts, first)
             elif tag == t.tbl:
-                nested.append(child)
+                for tr in self._children(child, t.tr):
+                    for tc in self._children(tr, t.tc):
+                        self._cell_content(tc, texts, first)
             elif tag == t.sdt:
                 content = child.find(t.sdtContent)
                 if content is not None:
-                    self._cell_content(content, texts, first, nested)
+                    self._cell_content(content, texts, first)
             elif tag == t.customXml or tag == t.alternate or tag == t.choice:
-                self._cell_content(child, texts, first, nested)
+                self._cell_content(child, texts, first)
 
     # -- the whole document --------------------------------------------------------
     def finish(self) -> list:
-        blocks = self.blocks
-        _captions_below(blocks, set(self.outer))
+        blocks = self.blocks = _join_continued(self.blocks)
+        _captions_below(blocks)
         structure.number_captions(blocks)
         structure.assign_sections(blocks)
         for i, block in enumerate(blocks):
             block.index = i
-        for block in blocks:
-            if isinstance(block, Table) and id(block) in self.outer:
-                block.nested_in = self.outer[id(block)].index
         return blocks
 
 
-class _Tail:
-    """Stands in for the text reader's builder: _take_caption only needs .blocks."""
-
-    def __init__(self, blocks: list) -> None:
-        self.blocks = blocks
+def _join_continued(blocks: list) -> list:
+    """A table continued as a second Word table (after a page break, nothing else between,
+    no caption of its own, the same columns) is one table, as the text reader joins the
+    tab blocks of a table resumed after a page break."""
+    out: list = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (isinstance(block, Table) and isinstance(prev, Table) and block.caption is None
+                and block.n_cols == prev.n_cols and not prev.unreadable):
+            continue_table(prev, block)
+            continue
+        out.append(block)
+    return out
 
 
 def _int_val(el, t: Tags, default: int = 0) -> int:
@@ -328,15 +364,15 @@ def _assemble(rows: list[tuple[list[Cell], bool, int | None, int | None]], width
     while marked < len(rows) and rows[marked][1]:
         marked += 1
     # authors often mark only the first of two header rows; the text reader's rule finds the second
-    count = max(marked, _header_count([(0, [c.text for c in cells]) for cells, _, _, _ in rows]))
+    count = max(marked, header_count([(0, [c.text for c in cells]) for cells, _, _, _ in rows]))
     header, body = [], []
     for k, (cells, _, page, origin) in enumerate(rows):
         texts = [c.text for c in cells]
         if k < count:
-            if k and _is_column_numbers(texts):
+            if k and is_column_numbers(texts):
                 continue
             header.append(Row(cells=cells, page=page, is_header=True, origin=origin))
-        elif not any(texts) or (not body and _is_column_numbers(texts)):
+        elif not any(texts) or (not body and is_column_numbers(texts)):
             continue
         else:
             body.append(Row(cells=cells, page=page, origin=origin))
@@ -356,14 +392,14 @@ def _caption_row(rows: list[tuple[list[Cell], bool, int | None, int | None]]) ->
     return Caption(raw_number=m.group("num"), title=(m.group("title") or "").strip(" :.-–"), page=rows[0][2])
 
 
-def _captions_below(blocks: list, nested: set[int]) -> None:
+def _captions_below(blocks: list) -> None:
     """A table with no caption above takes "Tabel N.M" from just below it, unless that
     caption sits above a caption-less table of its own."""
     k = 0
     while k < len(blocks) - 1:
         table, nxt = blocks[k], blocks[k + 1]
         k += 1
-        if not isinstance(table, Table) or table.caption or id(table) in nested:
+        if not isinstance(table, Table) or table.caption:
             continue
         if not isinstance(nxt, (Paragraph, Heading)):
             continue

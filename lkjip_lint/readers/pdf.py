@@ -9,6 +9,7 @@ scanned (no text layer), truncated or corrupt.
 """
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -22,8 +23,8 @@ from lkjip_lint.readers.pdf_captions import attach_captions, caption_match
 from lkjip_lint.readers.pdf_flow import Layout, PageContent, TextBlock, build, strip_running
 from lkjip_lint.readers.pdf_join import CONTINUED, continues, join, to_table
 from lkjip_lint.readers.pdf_tables import RawTable, TooManyLines, find_tables, has_paths, object_kinds
+from lkjip_lint.readers.pdf_unruled import find_unruled, reread
 from lkjip_lint.readers.pdf_text import page_chars, set_sizes, split_lines
-from lkjip_lint.readers.text import _text_block
 
 MAX_PAGES = 500
 _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
@@ -101,9 +102,10 @@ def _read_page(page, number: int, kinds: set[int], notes: list[str]) -> PageCont
     try:
         chars = page_chars(textpage, height)
         tables: list[RawTable] = []
+        rules: list[float] = []
         if chars and has_paths(kinds):
             try:
-                tables = find_tables(page, chars, number, width, height)
+                tables = find_tables(page, chars, number, width, height, rules)
             except TooManyLines:
                 notes.append(f"Halaman {number}: terlalu banyak garis gambar; tabelnya tidak dibaca.")
         for t in tables:  # text inside a table is the table's, not running text
@@ -112,7 +114,22 @@ def _read_page(page, number: int, kinds: set[int], notes: list[str]) -> PageCont
         set_sizes(textpage, lines)
     finally:
         textpage.close()
-    return PageContent(number=number, width=width, height=height, lines=lines, tables=tables)
+    rules = [y for y in rules if not any(t.bbox[1] - 1 <= y <= t.bbox[3] + 1 for t in tables)]
+    pictures = _picture_tops(page, height) if pdfium_c.FPDF_PAGEOBJ_IMAGE in kinds else []
+    return PageContent(number=number, width=width, height=height, lines=lines, tables=tables, rules=rules,
+                       pictures=pictures)
+
+
+def _picture_tops(page, height: float) -> list[float]:
+    raw = page.raw
+    tops = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for i in range(pdfium_c.FPDFPage_CountObjects(raw)):
+        obj = pdfium_c.FPDFPage_GetObject(raw, i)
+        if pdfium_c.FPDFPageObj_GetType(obj) == pdfium_c.FPDF_PAGEOBJ_IMAGE and pdfium_c.FPDFPageObj_GetBounds(
+                obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)):
+            tops.append(height - top.value)
+    return tops
 
 
 def _outside(chars: list, bbox) -> list:
@@ -123,6 +140,9 @@ def _outside(chars: list, bbox) -> list:
 
 def _blocks(pages: list[PageContent]) -> list:
     strip_running(pages)
+    for page in pages:  # tables without ruling lines, from the lines no ruled table took
+        found, page.lines = find_unruled(page.lines, page.number, page.rules)
+        page.tables = sorted(page.tables + found, key=lambda t: (t.bbox[1], t.bbox[0]))
     vocab = Vocabulary()  # the document's words decide how broken words in cells are glued
     for page in pages:
         for line in page.lines:
@@ -136,14 +156,23 @@ def _blocks(pages: list[PageContent]) -> list:
     layout = Layout(pages)
     flow = _join_split_tables(build(pages, layout), vocab)
     blocks: list = []
-    for item in attach_captions(flow):
+    by_number = {p.number: p for p in pages}
+
+    def picture_below(block: TextBlock) -> bool:
+        """An image under the caption on its page, or at the top of the next page."""
+        page, nxt = by_number.get(block.page), by_number.get(block.page + 1)
+        y = block.lines[-1].top
+        return bool((page and any(t >= y for t in page.pictures))
+                    or (nxt and any(t <= nxt.height * 0.4 for t in nxt.pictures)))
+
+    for item in attach_captions(flow, picture_below):
         if isinstance(item, RawTable):
             blocks.append(to_table(item))
         elif isinstance(item, tuple):  # a caption with no machine-readable table under it
             caption = item[1]
             blocks.append(Table(caption=caption, unreadable=True, page=caption.page))
         elif isinstance(item, TextBlock):
-            block = _text_block(item.text, 0)
+            block = structure.text_block(item.text, 0)
             block.line, block.page = None, item.page
             if block.text:
                 blocks.append(block)
@@ -152,12 +181,41 @@ def _blocks(pages: list[PageContent]) -> list:
     return blocks
 
 
+def _in_columns_of(out: list, item: RawTable, vocab: Vocabulary) -> RawTable:
+    """An unruled piece right after an unruled table on the page before, read in that table's
+    columns: a column left empty on this page leaves no river of its own, and header text
+    over an empty body column may make one too many. When the table before is a stub of a
+    row or two at the foot of its page, the longer piece's columns are the better measure:
+    the stub is read again in them instead."""
+    prev = out[-1]
+    if prev.ruled or item.ruled or item.page != prev.pages[-1] + 1 or item.spans == prev.spans:
+        return item
+    if item.bbox[0] < prev.bbox[0] - 20 or item.bbox[2] > prev.bbox[2] + 20:
+        return item  # wider than the table before: another table
+    if len(item.rows) > 2 * len(prev.rows) and set(prev.pages) == {prev.page}:
+        stub = reread(prev, item.spans)
+        if stub is not None:
+            resolve([stub], vocab)
+            stub.caption = prev.caption
+            out[-1] = stub
+            return item
+    again = reread(item, prev.spans)
+    if again is None:
+        return item
+    resolve([again], vocab)
+    again.caption = item.caption
+    return again
+
+
 def _join_split_tables(flow: list, vocab: Vocabulary) -> list:
     """B right after A (nothing between but running headers), or after a "Tabel 3.2 (lanjutan)" caption."""
     out: list = []
     for item in flow:
         if isinstance(item, RawTable):
             prev = out[-1] if out else None
+            if isinstance(prev, RawTable):
+                item = _in_columns_of(out, item, vocab)
+                prev = out[-1]
             if isinstance(prev, RawTable) and continues(prev, item):
                 join(prev, item, vocab)
                 continue
@@ -165,6 +223,9 @@ def _join_split_tables(flow: list, vocab: Vocabulary) -> list:
                     and caption_match(prev) and CONTINUED.search(prev.text) and continues(out[-2], item)):
                 out.pop()
                 join(out[-1], item, vocab)
+                continue
+            if item.tentative:  # one row that continues nothing: its lines are text after all
+                out.extend(TextBlock([line]) for line in item.source_lines)
                 continue
         out.append(item)
     return out

@@ -12,14 +12,14 @@ from lkjip_lint.document import Caption
 from lkjip_lint.readers import structure
 from lkjip_lint.readers.pdf_flow import ENTRY_END, TextBlock, squash
 from lkjip_lint.readers.pdf_tables import RawTable
-from lkjip_lint.readers.text import _plain
+from lkjip_lint.readers.markup import plain
 
 
 def caption_match(block) -> re.Match | None:
     """A short block that reads "Tabel N.M [title]" (not a sentence that mentions a table)."""
     if not isinstance(block, TextBlock) or len(block.lines) > 2:
         return None
-    text = _plain(block.text)
+    text = plain(block.text)
     m = structure.CAPTION.match(text)
     if not m or len(text) > 250 or ENTRY_END.search(squash(block.lines[-1].text)):
         return None  # too long for a caption, or a list entry with its page number
@@ -45,15 +45,20 @@ def take_caption_above(out: list) -> Caption | None:
         if len(rest) > 1 or (rest and title):
             continue
         if rest:
-            title = _plain(rest[0].text)
+            title = plain(rest[0].text)
         for used in look[k:]:
             out.remove(used)
         return Caption(raw_number=m.group("num"), title=title, page=block.page)
     return None
 
 
-def attach_captions(flow: list) -> list:
-    """Captions above each table (in flow order), then below, then captions left with no table."""
+def attach_captions(flow: list, picture_below=lambda block: False) -> list:
+    """Captions above each table (in flow order), then below, then captions left with no table.
+
+    A caption left with no table is an unreadable table when a picture lies under it
+    (a table pasted as an image); otherwise it stays text, as the text and DOCX
+    readers leave it, so every format gives the same finding.
+    """
     out: list = []
     for item in flow:
         if isinstance(item, RawTable):
@@ -72,7 +77,7 @@ def attach_captions(flow: list) -> list:
         used = 1
         nxt = out[i + 1] if i + 1 < len(out) else None
         if not title and isinstance(nxt, TextBlock) and len(nxt.lines) <= 2 and not caption_match(nxt):
-            title, used = _plain(nxt.text), 2
+            title, used = plain(nxt.text), 2
         caption = Caption(raw_number=m.group("num"), title=title, page=item.page)
         before = result[-1] if result else None
         after = _table_after_note(out, i + used, item.page)
@@ -80,8 +85,10 @@ def attach_captions(flow: list) -> list:
             before.caption = caption  # a caption under its table
         elif after is not None:
             after.caption = caption  # a caption with a short note between it and its table
-        else:
+        elif picture_below(item):
             result.append(("unreadable", caption))  # no machine-readable table with this caption
+        else:
+            result.extend(out[i:i + used])
         i += used
     return result
 

@@ -16,7 +16,8 @@ from statistics import median
 from lkjip_lint.document import Heading, ListBlock
 from lkjip_lint.readers.pdf_tables import RawTable
 from lkjip_lint.readers.pdf_text import Line
-from lkjip_lint.readers.text import _LIST_HEADINGS, _entry, _plain
+from lkjip_lint.readers.lists import LIST_HEADINGS, entry
+from lkjip_lint.readers.markup import plain
 
 # A line that starts a new block even right under a full line.
 _STARTER = re.compile(
@@ -58,6 +59,8 @@ class PageContent:
     height: float
     lines: list[Line]
     tables: list[RawTable] = field(default_factory=list)
+    rules: list[float] = field(default_factory=list)  # y of horizontal lines outside ruled tables
+    pictures: list[float] = field(default_factory=list)  # top of every image on the page
 
 
 # -- running headers and footers ----------------------------------------------------
@@ -84,10 +87,30 @@ def strip_running(pages: list[PageContent]) -> int:
     for page in pages:
         drop = {id(ln) for ln, zone in zone_lines(page)
                 if counts[(_key(ln.text), zone)] >= limit or _PAGE_NUMBER.match(ln.text)}
+        if with_text < 3:  # too few pages to see a line repeat: where it sits tells
+            drop |= _in_margin(page)
         if drop:
             removed += len(drop)
             page.lines = [ln for ln in page.lines if id(ln) not in drop]
     return removed
+
+
+def _in_margin(page: PageContent) -> set[int]:
+    """Lines inside the top or bottom margin, set apart from the body: a running header or footer.
+
+    Body text starts at the top margin (2 cm or more in Word and LibreOffice); a header sits
+    in it, at 1.25 cm by default, with a gap under it wider than a line.
+    """
+    ordered = sorted(page.lines, key=lambda ln: ln.top)
+    out = set()
+    if len(ordered) >= 2:
+        first, second = ordered[0], ordered[1]
+        if first.bottom < page.height * 0.06 and second.top - first.bottom > 1.5 * max(first.height, 1.0):
+            out.add(id(first))
+        last, above = ordered[-1], ordered[-2]
+        if last.top > page.height * 0.94 and last.top - above.bottom > 1.5 * max(last.height, 1.0):
+            out.add(id(last))
+    return out
 
 
 def _key(text: str) -> str:
@@ -173,10 +196,10 @@ def build(pages: list[PageContent], layout: Layout) -> list:
             out.append(item)
             i += 1
             continue
-        kind = _LIST_HEADINGS.get(_plain(item.text).lower())
+        kind = LIST_HEADINGS.get(plain(item.text).lower())
         if kind:
             cur = None
-            out.append(Heading(text=_plain(item.text), level=1, page=item.page))
+            out.append(Heading(text=plain(item.text), level=1, page=item.page))
             i = _list(items, i + 1, kind, out, layout)
             continue
         prev = cur.lines[-1] if cur else None
@@ -203,8 +226,11 @@ def _list(items: list, i: int, kind: str, out: list, layout: "Layout") -> int:
         item = items[i]
         if isinstance(item, RawTable):
             break
-        if _LIST_HEADINGS.get(_plain(item.text).lower()) and not (entries and abs(item.size - entries[0][0].size) < 0.6):
+        title = LIST_HEADINGS.get(plain(item.text).lower())
+        if title and not (entries and abs(item.size - entries[0][0].size) < 0.6):
             break  # the next list's title ("Daftar Isi" in the size of the entries is an entry)
+        if title and title != kind and title != "contents" and _next_starts(items, i, title):
+            break  # "DAFTAR TABEL" run on in the entries' font, its own entries under it
         last = entries[-1] if entries else None
         if last and not _numbered(last) and layout.continues(last[-1], item, last[-1].page == item.page):
             last.append(item)  # the entry wraps onto this line
@@ -225,6 +251,13 @@ def _list(items: list, i: int, kind: str, out: list, layout: "Layout") -> int:
         out.append(block)
         return i
     return start
+
+
+def _next_starts(items: list, i: int, kind: str) -> bool:
+    """The item after i starts an entry of a list of tables or figures ("Tabel 1.1 …", "Gambar 2 …")."""
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    return isinstance(nxt, Line) and _entry_start(nxt.text, kind) and not ENTRY_END.search(squash(nxt.text)) \
+        or isinstance(nxt, Line) and bool(re.match(r"^[-•*❖\s]*(Tabel|Gambar|Grafik|Lampiran)\s+\S", nxt.text, re.I))
 
 
 def squash(text: str) -> str:
@@ -263,7 +296,7 @@ def _flush(block: ListBlock, lines: list[Line], kind: str) -> None:
     if not lines:
         return
     text = " ".join(ln.text for ln in lines)
-    entry = _entry(text, 0, kind)
-    entry.line, entry.page = None, lines[0].page
-    if entry.text:
-        block.entries.append(entry)
+    item = entry(text, 0, kind)
+    item.line, item.page = None, lines[0].page
+    if item.text:
+        block.entries.append(item)

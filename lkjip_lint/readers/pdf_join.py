@@ -14,32 +14,33 @@ import re
 from lkjip_lint.document import Cell, Row, Table
 from lkjip_lint.readers.pdf_cells import Vocabulary, cell_text
 from lkjip_lint.readers.pdf_tables import PCell, RawTable
-from lkjip_lint.readers.text import _NUMERIC_CELL, _header_count, _is_column_numbers, _norm_cells
+from lkjip_lint.readers.grid import NUMERIC_CELL, header_count, is_column_numbers, norm_cells, number_cut
+from lkjip_lint.readers.pdf_unruled import row_runs_on
 
-_NUMBERISH = re.compile(r"^[\d.,]+$")
-_WELL_FORMED = re.compile(r"^(\d{1,3}(\.\d{3})+(,\d+)?|\d{1,3}(,\d{3})+(\.\d+)?|\d+([.,]\d+)?)$")
 CONTINUED = re.compile(r"\b(lanjutan|sambungan|continued)\b", re.I)
 
 
 def continues(a: RawTable, b: RawTable) -> bool:
     if b.page != a.pages[-1] + 1 or a.n_cols != b.n_cols:
         return False
+    if not (a.ruled and b.ruled):  # columns found from the words: their ink ranges overlap
+        return a.ruled == b.ruled and all(x0 < y1 and y0 < x1 for (x0, x1), (y0, y1) in zip(a.spans, b.spans))
     same_x = all(abs(x - y) <= 2 for x, y in zip(a.xs, b.xs))
     return same_x and abs(a.bbox[2] - b.bbox[2]) <= 2
 
 
 def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None) -> None:
     """Append B to A in place."""
-    header = _header_count([(0, _texts(r)) for r in a.rows])
+    header = header_count([(0, _texts(r)) for r in a.rows])
     rows, pages = list(b.rows), list(b.pages)
     k = 0
-    while k < min(header, len(rows)) and _norm_cells(_texts(rows[k])) == _norm_cells(_texts(a.rows[k])):
+    while k < min(header, len(rows)) and norm_cells(_texts(rows[k])) == norm_cells(_texts(a.rows[k])):
         k += 1
     if k:  # the repeated header, and the column-number row it may bring along
         rows, pages = rows[k:], pages[k:]
-        if rows and _is_column_numbers(_texts(rows[0])):
+        if rows and is_column_numbers(_texts(rows[0])):
             rows, pages = rows[1:], pages[1:]
-    if rows and a.rows and _completes(a.rows[-1], rows[0]):
+    if rows and a.rows and (_completes(a.rows[-1], rows[0]) or not (a.ruled or b.ruled) and row_runs_on(a, rows[0])):
         for cell, more in zip(a.rows[-1], rows[0]):
             if more.text:  # the cut cell's lines go on: glued by the same rule as lines in one cell
                 cell.lines = cell.lines + more.lines
@@ -56,20 +57,14 @@ def _completes(last: list[PCell], first: list[PCell]) -> bool:
         return False
     if [(c.merged, c.vmerged) for c in last] != [(c.merged, c.vmerged) for c in first]:
         return False  # a row cut in two keeps its cells; a spanning section row does not
-    if any(_number_cut(a.text, b.text) for a, b in zip(last, first)):
+    if any(number_cut(a.text, b.text) for a, b in zip(last, first)):
         return True  # "10.599.3" + "50.000": a number cut by the page break
     if label[0].isdigit():
         return False
-    numeric = [bool(c.text and _NUMERIC_CELL.match(c.text)) for c in last]
+    numeric = [bool(c.text and NUMERIC_CELL.match(c.text)) for c in last]
     if not any(numeric):
         return False
     return not any(t and numeric[j] for j, t in enumerate(texts))
-
-
-def _number_cut(head: str, tail: str) -> bool:
-    if not (_NUMBERISH.match(head) and _NUMBERISH.match(tail)):
-        return False
-    return not _WELL_FORMED.match(head) and bool(_WELL_FORMED.match(head + tail))
 
 
 def _texts(row: list[PCell]) -> list[str]:
@@ -78,12 +73,12 @@ def _texts(row: list[PCell]) -> list[str]:
 
 def to_table(raw: RawTable) -> Table:
     texts = [(0, _texts(r)) for r in raw.rows]
-    count = _header_count(texts)
+    count = header_count(texts)
     header = [_row(raw.rows[k], raw.pages[k], True) for k in range(count)]
     body: list[Row] = []
     for k in range(count, len(raw.rows)):
         cells = texts[k][1]
-        if not body and _is_column_numbers(cells):
+        if not body and is_column_numbers(cells):
             continue
         if not any(cells):
             continue

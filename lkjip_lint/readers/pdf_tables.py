@@ -41,6 +41,12 @@ class RawTable:
     rows: list[list[PCell]]
     pages: list[int] = field(default_factory=list)  # page of every row
     caption: object = None  # a document.Caption once the flow has found one
+    ruled: bool = True  # False: found from word positions (pdf_unruled)
+    spans: list = field(default_factory=list)  # unruled: the ink x-range of every column
+    source_lines: list = field(default_factory=list)  # unruled: its lines, to read it again in other columns
+    rules: list = field(default_factory=list)  # unruled: horizontal rules across it
+    room: list = field(default_factory=list)  # unruled: the width a line of each column can take
+    tentative: bool = False  # unruled, one row at a page top: a table only if it continues one
 
     @property
     def n_cols(self) -> int:
@@ -70,8 +76,12 @@ def has_paths(kinds: set[int]) -> bool:
     return bool(kinds & {pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM})
 
 
-def find_tables(page, chars: list[Char], page_no: int, width: float, height: float) -> list[RawTable]:
+def find_tables(page, chars: list[Char], page_no: int, width: float, height: float,
+                rules: list[float] | None = None) -> list[RawTable]:
+    """Ruled tables; `rules` receives the y of every horizontal line (a rule under a header)."""
     edges = page_edges(page, height)
+    if rules is not None:
+        rules.extend(e["top"] for e in edges if e["orientation"] == "h" and e["width"] >= 20)
     if len(edges) < 4:
         return []
     edges = merge_edges(edges, 3, 3, 3, 3)  # TableFinder's own defaults; merged once here to count them

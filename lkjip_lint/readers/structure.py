@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from lkjip_lint.document import Heading, Table
+from lkjip_lint.document import Caption, Heading, Paragraph, Table
+from lkjip_lint.readers.markup import plain
 
 # "Tabel 3.2", "Tabel 3.", "**Tabel 3.", "Tabel 28. Analisis ...", "Tabel III.1", "Tabel 2.1 : Judul", "Tabel.3.67"
 CAPTION = re.compile(
@@ -82,3 +83,43 @@ def number_captions(blocks: list) -> None:
             cap.number = None  # "Tabel 3." in a chapter-numbered report
         else:
             cap.number = raw.rstrip(".")
+
+
+def text_block(text: str, line: int):
+    """A line of running text as a Heading (Markdown "#", chapter or numbered title) or a Paragraph."""
+    text = plain(text)
+    md = re.match(r"^(#{1,6})\s+(.*)$", text)
+    if md:
+        return Heading(text=md.group(2).strip(), line=line, level=len(md.group(1)))
+    level = heading_level(text)
+    if level:
+        return Heading(text=text, line=line, level=level)
+    return Paragraph(text=text, line=line)
+
+
+def take_caption_above(blocks: list) -> Caption | None:
+    """Take the "Tabel N.M" caption (and its title line) from the last blocks, just above a table.
+
+    The caption and its title are removed from `blocks`; only the last three blocks are looked at.
+    """
+    look = []
+    for block in reversed(blocks[-3:]):
+        if not isinstance(block, (Paragraph, Heading)):
+            break
+        look.insert(0, block)
+    for k, block in enumerate(look):
+        m = CAPTION.match(plain(block.text))
+        if not m:
+            continue
+        title = (m.group("title") or "").strip(" :.-–")
+        rest = look[k + 1:]
+        if len(rest) > 1:
+            continue  # the caption is too far above: it belongs to something else
+        if rest and not title:
+            title = plain(rest[0].text)
+        elif rest:
+            continue
+        # the caption blocks are the last ones emitted: drop them by position
+        del blocks[len(blocks) - len(look) + k:]
+        return Caption(raw_number=m.group("num"), title=title, line=block.line)
+    return None

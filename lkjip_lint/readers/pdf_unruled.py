@@ -1,0 +1,376 @@
+"""Tables without ruling lines, found from the positions of words.
+
+Many agencies draw no lines in their tables (or only a rule under the header), and
+pdfplumber's lines strategy then finds nothing. Here, on the lines left after the
+ruled tables:
+
+1. a line is cut into segments at gaps wider than a word space;
+2. a table is a run of lines, close together, at least two of which have several
+   segments (a caption, a list with leaders or a paragraph has one);
+3. its columns are the x-ranges between "rivers", vertical strips no body line has
+   ink in (header cells spanning several columns are left out when finding them);
+4. a line starts a new row unless every one of its segments continues a cell of
+   the row above that was full (its next word would not have fitted: a wrap).
+   Cells are top-aligned, so a new row has text at its own first line.
+
+Measured against pdfplumber's text strategy (which needs pdfminer's page parse,
+~55 ms a page against ~1 ms here), see tests/test_renditions.py for the parity.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lkjip_lint.readers.grid import is_column_numbers, number_cut
+from lkjip_lint.readers.pdf_tables import PCell, RawTable
+from lkjip_lint.readers.pdf_text import Line, _line
+
+_LEADER_DOTS = re.compile(r"(?:[.…][ \t]*){4,}")
+_NUMERIC = re.compile(r"^[\s(]*[-−]?(rp\.?\s*)?\d[\d.,]*\s*%?\s*[)\-]*$", re.I)
+_MARKER = re.compile(r"^(?:[-–•●▪■◦○❖➢►✓*\uf0a7\uf0b7\uf0d8\uf076\uf0fc]|[\uf000-\uf0ff]|\(?(?:\d{1,2}|[a-zA-Z]|[ivx]+)[.)])$")
+# the start of an enumerated label: "a.", "b)", "2.", "(3)", "- ", "• "
+_ITEM = re.compile(r"^(?:[-–•●▪■◦○❖➢►✓*\uf0a7\uf0b7]\s|(?:\d{1,2}|[a-zA-Z])[.)]\s?\S|\((?:\d{1,2}|[a-z])\)\s)")
+_CAPTION_START = re.compile(r"^\**\s*(Tabel|Gambar|Grafik|Lampiran)\s+(\d|[IVX]+\b)", re.I)
+MIN_RIVER = 4.0  # pt: narrower gaps are word spaces
+PADDING = 5.4  # pt: a cell's left or right margin as Word and LibreOffice set it by default
+
+
+@dataclass
+class Segment:
+    x0: float
+    x1: float
+    chars: list
+
+
+def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tuple[list[RawTable], list[Line]]:
+    """Tables made of `lines` (sorted top to bottom), and the lines that are not in any."""
+    lines = sorted(lines, key=lambda ln: ln.top)
+    segs = [_segments(ln) for ln in lines]
+    tables: list[RawTable] = []
+    used: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        if not _multi(lines[i], segs[i]):
+            i += 1
+            continue
+        j, last = i + 1, i
+        while j < n and _close(lines[j - 1], lines[j]):
+            if _multi(lines[j], segs[j]):
+                last = j
+            elif j - last > 6:
+                break
+            j += 1
+        members = list(range(i, last + 1))
+        table = _table(lines, segs, members, page_no, rules)
+        if table is None and not tables and i <= 3:
+            # one row at the top of a page: the last row of a table from the page before, maybe
+            # (pdf.py joins it to that table or gives its lines back to the text)
+            table = _table(lines, segs, members, page_no, rules, least=1)
+            if table is not None:
+                table.tentative = True
+        if table is None:
+            i += 1
+            continue
+        k = last + 1  # lines wrapped below the last row (its label went on): they add no row
+        while k < n and _close(lines[k - 1], lines[k]) and _fits_one_column(segs[k], table):
+            longer = _table(lines, segs, members + [k], page_no, rules)
+            if longer is None or len(longer.rows) != len(table.rows):
+                break
+            members.append(k)
+            table = longer
+            k += 1
+        if not tables and 0 < i <= 3 and all(_fits_one_column(segs[k], table) for k in range(i)) \
+                and all(_close(lines[k], lines[k + 1]) for k in range(i)):
+            # the page's first lines: the rest of a row cut by the page break, above this piece
+            topped = _table(lines, segs, list(range(i)) + members, page_no, rules)
+            if topped is not None:
+                table, members = topped, list(range(i)) + members
+        tables.append(table)
+        used.update(members)
+        i = members[-1] + 1
+    rest = [ln for k, ln in enumerate(lines) if k not in used]
+    return tables, rest
+
+
+def _segments(line: Line) -> list[Segment]:
+    """The line cut at gaps wider than a word space (run for every line of every page: kept lean)."""
+    chars = line.chars
+    out: list[Segment] = []
+    start = 0
+    last = None  # the last character with ink
+    for k, ch in enumerate(chars):
+        if ch.text == " ":
+            continue
+        if last is not None:
+            limit = 0.6 * (last.bottom - last.top)
+            if ch.x0 - last.x1 > (limit if limit > MIN_RIVER else MIN_RIVER):
+                out.append(_seg(chars[start:k]))
+                start = k
+        last = ch
+    if chars:
+        out.append(_seg(chars[start:]))
+    return out
+
+
+def _seg(chars: list) -> Segment:
+    x0, x1 = 1e9, -1e9
+    for c in chars:
+        if c.text != " ":
+            if c.x0 < x0:
+                x0 = c.x0
+            if c.x1 > x1:
+                x1 = c.x1
+    if x1 < x0:  # only spaces
+        x0, x1 = chars[0].x0, chars[-1].x1
+    return Segment(x0, x1, chars)
+
+
+def _multi(line: Line, segs: list[Segment]) -> bool:
+    """A line with several segments that is not a contents entry (dot leader) or a list item."""
+    if len(segs) < 2 or _LEADER_DOTS.search(line.text):
+        return False
+    if len(segs) == 2 and _MARKER.match(_text(segs[0])):
+        return False  # "1.<tab>Text", "•<tab>Text": a list item
+    if _CAPTION_START.match(_text(segs[0])):
+        return False  # "Tabel 1.1 :<tab>Title": a caption or an entry of the list of tables
+    return True
+
+
+def _close(a: Line, b: Line) -> bool:
+    gap = b.top - a.bottom
+    # the font size too: a loose box without descenders ("Desa") is shorter than the line pitch
+    return gap <= 1.2 * max(a.height, b.height, a.size, b.size, 1.0)
+
+
+def _text(seg: Segment) -> str:
+    return "".join(c.text for c in seg.chars).strip()
+
+
+def _fits_one_column(segs: list[Segment], table: RawTable) -> bool:
+    if len(segs) != 1:
+        return False
+    s = segs[0]
+    # within one column's reach: from its ink to the next column's ink
+    reach = [(x0, nxt[0] if nxt else x1) for (x0, x1), nxt in zip(table.spans, table.spans[1:] + [None])]
+    return any(x0 - 1 <= s.x0 and s.x1 <= x1 + 1 for x0, x1 in reach)
+
+
+# -- columns ----------------------------------------------------------------------------
+
+def _columns(lines_segs: list[list[Segment]]) -> list[tuple[float, float]]:
+    """Column x-ranges: the ink between rivers."""
+    intervals = sorted((s.x0, s.x1) for segs in lines_segs for s in segs)
+    cols: list[list[float]] = []
+    for x0, x1 in intervals:
+        if cols and x0 <= cols[-1][1] + MIN_RIVER:
+            cols[-1][1] = max(cols[-1][1], x1)
+        else:
+            cols.append([x0, x1])
+    return [(a, b) for a, b in cols]
+
+
+def reread(table: RawTable, spans: list[tuple[float, float]]) -> RawTable | None:
+    """The table read again in given columns: the piece of a table continued from the page
+    before, whose own rivers may be fewer (a column empty on this page)."""
+    lines = table.source_lines
+    return _table(lines, [_segments(ln) for ln in lines], list(range(len(lines))), table.page, table.rules,
+                  spans=spans, least=1)
+
+
+def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], page_no: int, rules,
+           spans: list[tuple[float, float]] | None = None, least: int = 2) -> RawTable | None:
+    multi = [k for k in members if _multi(lines[k], segs[k])]
+    if len(multi) < least:
+        return None
+    # rivers from the body: lines from the first one holding a number (headers may span columns)
+    numbers = {k for k in members if is_column_numbers([_text(x) for x in segs[k]])}
+    first_data = next((k for k in multi if k not in numbers and any(_NUMERIC.match(_text(x)) for x in segs[k])),
+                      multi[0])
+    # rivers from the body, column-number rows left out: headers and column numbers are
+    # often centred (and headers span columns) while the body is aligned to one side
+    body = [segs[k] for k in members if k >= first_data and k not in numbers]
+    if len([k for k in multi if k >= first_data and k not in numbers]) < 2:
+        body = [segs[k] for k in members]
+    if not spans:
+        spans = _columns(body)
+        # a first column empty in the body ("Program" over a section label above the first number);
+        # further right, header text clear of the body's ink is a header centred in a wide cell
+        spare = [x for k in members if k < first_data for x in segs[k] if x.x1 < spans[0][0] - 2 * MIN_RIVER]
+        if spare:
+            spans = sorted(spans + _columns([spare]))
+    if len(spans) < 2:
+        return None
+    if len(spans) == 2 and all(len(segs[k]) <= 2 and _MARKER.match(_text(segs[k][0])) for k in multi):
+        return None
+    # a cell reaches from its column's ink to the next column's ink less two cell paddings
+    # (Word and LibreOffice default to 0.19 cm a side): the room a wrapped line had
+    widths = [max(x1, nxt[0] - 2 * PADDING) - x0 if nxt else x1 - x0
+              for (x0, x1), nxt in zip(spans, spans[1:] + [None])]
+    rows: list[dict[int, list[Line]]] = []
+    row_pages: list[int] = []
+    merged_rows: list[set[int]] = []
+    prev_line: Line | None = None
+    for k in members:
+        line = lines[k]
+        placed: dict[int, Line] = {}
+        covered: set[int] = set()
+        for s in segs[k]:
+            c, cols = _place(s, spans, header=k < first_data or k in numbers)
+            piece = _line(s.chars, page_no)
+            if c in placed:  # two segments in one column: one cell's text with a wide gap
+                piece = _line(placed[c].chars + s.chars, page_no)
+            placed[c] = piece
+            covered.update(cols)
+        if not placed:
+            continue
+        ruled = prev_line is not None and any(prev_line.bottom <= y <= line.top for y in rules)
+        if rows and not ruled and _continues(rows[-1], placed, spans, widths, header=k < first_data):
+            for c, piece in placed.items():
+                rows[-1].setdefault(c, []).append(piece)
+        else:
+            if rows and not ruled:  # a cell merged down over this row goes on beside the new row's text
+                for c in [c for c, piece in placed.items() if _runs_on(rows[-1], c, piece, widths)]:
+                    rows[-1][c].append(placed.pop(c))
+                if not placed:
+                    prev_line = line
+                    continue
+            rows.append({c: [piece] for c, piece in placed.items()})
+            row_pages.append(page_no)
+            merged_rows.append(covered)
+        prev_line = line
+    if len(rows) < least:
+        return None
+    for row, covered in zip(rows, merged_rows):
+        if any(_NUMERIC.match(piece.text) for lines_ in row.values() for piece in lines_):
+            break  # the first data row: the header is above it
+        _centre_spans(row, covered, spans)
+    grid = []
+    for row, covered in zip(rows, merged_rows):
+        cells = []
+        for c, (x0, x1) in enumerate(spans):
+            if c in row:
+                cells.append(PCell(lines=row[c], right=x1 + 2.0))
+            else:
+                cells.append(PCell(merged=c in covered))
+        grid.append(cells)
+    top = lines[members[0]].top
+    bottom = max(lines[k].bottom for k in members)
+    bbox = (spans[0][0], top, spans[-1][1], bottom)
+    return RawTable(page=page_no, bbox=bbox, xs=[x0 for x0, _ in spans], rows=grid, pages=row_pages,
+                    ruled=False, spans=spans, source_lines=[lines[k] for k in members], rules=list(rules),
+                    room=widths)
+
+
+def _place(seg: Segment, spans, header: bool) -> tuple[int, list[int]]:
+    """The column a segment's text belongs to, and the columns it covers besides.
+
+    Header text and column numbers are centred: the column holding the segment's
+    centre (a header merged over several columns is moved later, _centre_spans).
+    Body text is aligned left: the first column it overlaps; the columns it lies
+    over entirely are covered by it (a section row across the table).
+    """
+    centre = (seg.x0 + seg.x1) / 2
+
+    def distance(c: int) -> float:
+        x0, x1 = spans[c]
+        return 0.0 if x0 <= centre <= x1 else min(abs(centre - x0), abs(centre - x1))
+    overlapped = [c for c, (x0, x1) in enumerate(spans) if seg.x0 < x1 - 0.5 and seg.x1 > x0 + 0.5]
+    if header or not overlapped:
+        return min(range(len(spans)), key=distance), []
+    first = overlapped[0]
+    return first, [c for c in overlapped[1:] if spans[c][0] >= seg.x0 - 1 and spans[c][1] <= seg.x1 + 1]
+
+
+_DANGLING = re.compile(r"(\b(dan|atau|di|ke|yang|serta|untuk|pada|dalam|dengan|of|and)|[,\-/&])$", re.I)
+
+
+def _runs_on(row: dict[int, list[Line]], c: int, piece: Line, widths) -> bool:
+    """A piece on a new row's first line that is the wrapped rest of the cell above (a cell
+    merged down over several rows): the cell was full and its text breaks off mid-phrase."""
+    if c not in row or _NUMERIC.match(piece.text):
+        return False
+    prev = row[c][-1]
+    full = (prev.x1 - prev.x0) + 0.25 * max(prev.height, 1.0) + _first_word_width(piece) > widths[c] - 1.0
+    return full and bool(_DANGLING.search(prev.text.strip()))
+
+
+def row_runs_on(table: RawTable, first: list[PCell]) -> bool:
+    """The first row of a piece on the next page is the rest of the table's last row, cut by the
+    page break: each of its cells goes on a cell of that row whose last line was full."""
+    last = table.rows[-1]
+    row = {c: cell.lines for c, cell in enumerate(last) if cell.lines}
+    placed = {c: cell.lines[0] for c, cell in enumerate(first) if cell.lines}
+    return bool(placed) and len(table.room) == len(first) and _continues(row, placed, table.spans, table.room)
+
+
+def _continues(row: dict[int, list[Line]], placed: dict[int, Line], spans, widths, header: bool = False) -> bool:
+    """Every piece of the new line goes on a cell of the row whose last line was full.
+
+    A piece in a column the row has no text in yet joins it only while another cell of
+    the row is still running on (its last line nearly full): cells centred vertically
+    in a row whose label wraps over several lines sit beside the label's middle line. Not in
+    the header: there a line with text under an empty cell is the next header row.
+    """
+    running = None
+    for c, piece in placed.items():
+        if c not in row:
+            if _NUMERIC.match(piece.text) and any(_NUMERIC.match(ln.text) for lines in row.values() for ln in lines):
+                return False  # a row's one-line numbers share a line: numbers further down are the next row's
+            if header:
+                return False
+            if running is None:
+                running = any((ln[-1].x1 - ln[-1].x0) >= 0.7 * widths[k] and not _NUMERIC.match(ln[-1].text)
+                              for k, ln in row.items())
+            if not running:
+                return False
+            continue
+        prev = row[c][-1]
+        if _ITEM.match(piece.text):
+            return False  # "b. Pelayanan …", "2) …": an enumerated row of its own
+        if _NUMERIC.match(prev.text) and _NUMERIC.match(piece.text) and not number_cut(prev.text, piece.text):
+            return False  # a whole number under a whole number: the next row's
+        first = _first_word_width(piece)
+        space = 0.25 * max(prev.height, 1.0)
+        if (prev.x1 - prev.x0) + space + first <= widths[c] - 1.0:
+            return False  # the word would have fitted: this line is a new row's
+    return True
+
+
+def _first_word_width(line: Line) -> float:
+    """Width of the first unbreakable piece: an opening bracket keeps the word after it ("( penjaringan")."""
+    start = line.chars[0].x0
+    end = start
+    words = 0
+    for k, ch in enumerate(line.chars):
+        if ch.text == " ":
+            if line.chars[0].text in "([{" and words == 0 and k <= 2:
+                continue
+            break
+        if k and line.chars[k - 1].text == " ":
+            words += 1
+        end = ch.x1
+    return end - start
+
+
+def _centre_spans(row: dict[int, list[Line]], covered: set[int], spans) -> None:
+    """A header cell merged over several columns is centred over them: its text sits in a middle
+    column. Move it to the first column of the span whose centre matches, the others merged."""
+    for c in sorted(row):
+        lines = row[c]
+        if abs(min(ln.x0 for ln in lines) - spans[c][0]) <= 1.0:
+            continue  # aligned to its column's left edge: not centred over a span
+        centre = sum((ln.x0 + ln.x1) / 2 for ln in lines) / len(lines)
+        best, error = (c, c), abs((spans[c][0] + spans[c][1]) / 2 - centre)
+        for a in range(c, -1, -1):
+            if a != c and (a in row or a in covered):
+                break
+            for b in range(c, len(spans)):
+                if b != c and (b in row or b in covered):
+                    break
+                err = abs((spans[a][0] + spans[b][1]) / 2 - centre)
+                if b > a and err < error - 2.0:
+                    best, error = (a, b), err
+        a, b = best
+        if a != c:
+            row[a] = row.pop(c)
+        covered.update(range(a + 1, b + 1))
