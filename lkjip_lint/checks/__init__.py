@@ -43,6 +43,7 @@ KINDS = (
     "no_tables",
     "unreadable_table",
     "reader_notes",
+    "no_report",
     # structured data input
     "data_schema",
 )
