@@ -55,16 +55,16 @@ INPUT_ERRORS = {
 UI = {
     "no_findings": ("tidak ada temuan", "no findings"),
     "tables_read": ("{n} tabel terbaca", "{n} tables read"),
-    "summary": ("{files} berkas diperiksa: {error} galat, {warning} peringatan, {info} info.",
-                "{files} files checked: {error} errors, {warning} warnings, {info} infos."),
+    "summary": ("{files} berkas diperiksa: {error} kesalahan, {warning} peringatan, {info} catatan.",
+                "{files} files checked: {error} errors, {warning} warnings, {info} notes."),
     "unreadable_summary": ("{n} berkas tidak dapat dibaca.", "{n} files could not be read."),
     "expected": ("seharusnya", "expected"),
     "actual": ("tertulis", "reported"),
     "line": ("baris", "line"),
     "page": ("hal.", "p."),
-    "error": ("galat", "error"),
+    "error": ("kesalahan", "error"),  # the same words as the HTML report and the web page
     "warning": ("peringatan", "warning"),
-    "info": ("info", "info"),
+    "info": ("catatan", "note"),
     "cannot_read": ("tidak dapat dibaca", "cannot be read"),
     "output_no_folder": ("Tidak dapat menulis {path}: folder {folder} tidak ada. Buat foldernya dulu atau pilih tempat lain.",
                          "Cannot write {path}: the folder {folder} does not exist. Create it first or choose another place."),
@@ -79,6 +79,10 @@ UI = {
 
 def input_error(code: str, values: dict, lang: str) -> str:
     pair = INPUT_ERRORS.get(code, ("Berkas tidak dapat dibaca ({code}).", "The file cannot be read ({code})."))
+    if lang == "en":
+        from lkjip_lint.engine.localise import values_for
+
+        values = values_for(lang, values)
     return render(pair[1] if lang == "en" else pair[0], {"code": code, **values}, lang)
 
 

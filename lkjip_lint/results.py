@@ -13,7 +13,9 @@ class FileResult(BaseModel):
     tables_read: int = 0
     tables_recognised: int = 0
     error: str | None = None  # the input error message, when the file could not be read
-    charts: dict = Field(default_factory=dict)  # indicators and budget, for the HTML report's charts
+    charts: dict = Field(default_factory=dict)
+    suppressed: list[Finding] = Field(default_factory=list)  # hidden by a comment in the file; listed in JSON/SARIF
+    skipped: bool = False  # not a report (found in a folder): only a note, no checks  # indicators and budget, for the HTML report's charts
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}

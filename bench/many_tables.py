@@ -1,0 +1,27 @@
+"""A long text report with many small tables: the input the time bound is measured on.
+
+`many_tables(n)` gives a report of n small tables (caption, header, three rows, a
+Jumlah row, a sentence citing the table) after the sample report's title page; about
+2 MB at n = 6 700. Used by bench/bench_scaling.py and tests/test_time_limits.py.
+"""
+from __future__ import annotations
+
+TITLE = ("LAPORAN KINERJA INSTANSI PEMERINTAH (LKjIP)\nKECAMATAN PURBALINGGA\nTAHUN 2024\n\n"
+         "BAB I PENDAHULUAN\n\n")
+
+
+def one_table(k: int) -> str:
+    a, b, c = 10 + k % 7, 20 + k % 5, 30 + k % 3
+    total = a + b + c + (1 if k % 50 == 0 else 0)  # now and then a wrong total, so checks have work
+    return (f"Tabel 4.{k}\n\nJumlah Penduduk Wilayah {k}\n\n"
+            f"No\tKelurahan\tJumlah\t%\n"
+            f"1\tBancar {k}\t{a}\t{a * 100 / total:.2f}\n"
+            f"2\tBojong {k}\t{b}\t{b * 100 / total:.2f}\n"
+            f"3\tWirasana {k}\t{c}\t{c * 100 / total:.2f}\n"
+            f"\tJumlah\t{total}\t100\n\n"
+            f"Sumber: Kecamatan Purbalingga dalam angka 2024. Tabel 4.{k} menunjukkan jumlah penduduk {total} jiwa "
+            f"di wilayah {k}, dengan capaian kinerja yang baik.\n\n")
+
+
+def many_tables(n: int) -> str:
+    return TITLE + "".join(one_table(k) for k in range(1, n + 1))
