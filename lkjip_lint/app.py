@@ -84,6 +84,16 @@ def _options(config, rule_dirs, year, lang, cli_codes: dict | None = None):
                    check_timeout=config.check_timeout), rules
 
 
+def _file_lang(config_path, start: Path) -> str:
+    """The configuration's `lang:` when it can be read at all (to word its own errors), else id."""
+    from lkjip_lint.config import load_config
+
+    try:
+        return load_config(config_path, start).lang
+    except Exception:  # the broken file is reported by the caller; this only picks words
+        return "id"
+
+
 def _load_config(config_path, start: Path, **cli):
     from lkjip_lint.config import load_config
 
@@ -132,7 +142,9 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
         options, all_rules = _options(config, rule_dirs, year, config.lang,
                                       cli_codes={"select": select, "ignore": ignore})
     except (ConfigError, RuleFileError) as exc:
-        return _fail(str(exc))
+        from lkjip_lint.messages import usage_error
+
+        return _fail(usage_error(str(exc), lang or _file_lang(config_path, start)))
     lang, fail_on = config.lang, config.fail_on
     options.charts = fmt == "html"
     options.skip_non_reports = skip_non_reports
@@ -326,7 +338,9 @@ def run_extract(path: Path, fmt: str, output, rule_dirs, config_path, lang) -> i
         config = _load_config(config_path, path.parent, lang=lang)
         options, _ = _options(config, rule_dirs, None, config.lang)
     except (ConfigError, RuleFileError) as exc:
-        return _fail(str(exc))
+        from lkjip_lint.messages import usage_error
+
+        return _fail(usage_error(str(exc), lang or _file_lang(config_path, path.parent)))
     if not path.exists():
         return _fail(f"{path}: {input_error('not_found', {}, config.lang)}")
     try:
@@ -364,7 +378,9 @@ def run_rules_list(fmt: str, rule_dirs, lang: str) -> int:
     try:
         rules = load_rules(tuple(rule_dirs))
     except RuleFileError as exc:
-        return _fail(str(exc))
+        from lkjip_lint.messages import usage_error
+
+        return _fail(usage_error(str(exc), lang))
     if fmt == "json":
         import json
 
@@ -385,7 +401,9 @@ def run_explain(code: str, rule_dirs, lang: str) -> int:
     try:
         rules = load_rules(tuple(rule_dirs))
     except RuleFileError as exc:
-        return _fail(str(exc))
+        from lkjip_lint.messages import usage_error
+
+        return _fail(usage_error(str(exc), lang))
     rule = next((r for r in rules if r.id.upper() == code.upper() or r.name == code), None)
     if rule is None:
         from lkjip_lint.config import nearest_code

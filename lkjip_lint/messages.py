@@ -1,6 +1,8 @@
 """The tool's own words (not rule messages): input errors and the text report, in id and en."""
 from __future__ import annotations
 
+import re
+
 from lkjip_lint.engine.messages import render
 
 INPUT_ERRORS = {
@@ -89,3 +91,36 @@ def input_error(code: str, values: dict, lang: str) -> str:
 def ui(key: str, lang: str, **values) -> str:
     pair = UI[key]
     return render(pair[1] if lang == "en" else pair[0], values, lang)
+
+
+# Configuration and rule-file errors are raised before the language is known (the
+# configuration may set it), in English; in Indonesian their fixed wording is replaced
+# here. Details quoted from the schema validator stay as it words them.
+_USAGE_ID = [(re.compile(p), r) for p, r in (
+    (r"unknown rule code (\S+) \(did you mean (\S+)\?\)", r"kode aturan \1 tidak dikenal (maksudnya \2?)"),
+    (r"unknown rule code (\S+) \(`lkjip-lint rules` lists the codes\)",
+     r"kode aturan \1 tidak dikenal (`lkjip-lint rules` mendaftar semua kode)"),
+    (r"unknown key (\S+) \(did you mean (\S+)\?\)", r"kunci \1 tidak dikenal (maksudnya \2?)"),
+    (r"unknown key (\S+) \(allowed: ", r"kunci \1 tidak dikenal (yang boleh: "),
+    (r": invalid YAML: ", r": YAML tidak sah: "),
+    (r": invalid TOML: ", r": TOML tidak sah: "),
+    (r": cannot read configuration: ", r": konfigurasi tidak dapat dibaca: "),
+    (r"more than (\d+) values once aliases are expanded; refused",
+     r"lebih dari \1 nilai setelah alias dijabarkan; ditolak"),
+    (r"nested deeper than (\d+) levels; refused", r"bersarang lebih dari \1 tingkat; ditolak"),
+    (r"the configuration must be a mapping of keys to values", r"konfigurasi harus berupa pemetaan kunci ke nilai"),
+    (r", field '([^']*)'", r", bidang '\1'"),
+    (r", rule (\S+?):", r", aturan \1:"),
+    (r": not valid YAML \(", r": bukan YAML yang sah ("),
+    (r": rule folder does not exist", r": folder aturan tidak ada"),
+    (r"^command line: ", r"baris perintah: "),
+)]
+
+
+def usage_error(text: str, lang: str) -> str:
+    """A configuration or rule-file error in the chosen language."""
+    if lang == "en":
+        return text
+    for pattern, replacement in _USAGE_ID:
+        text = pattern.sub(replacement, text)
+    return text

@@ -36,7 +36,9 @@ def full():
 def test_a_typo_in_select_or_ignore_exits_2_with_a_hint(option, typo, hint):
     result = invoke("check", option, typo, REPORT)
     assert result.exit_code == 2
-    assert f"did you mean '{hint}'" in result.output and option in result.output
+    assert f"tidak dikenal (maksudnya '{hint}'?)" in result.output and option in result.output
+    english = invoke("check", "--lang", "en", option, typo, REPORT)
+    assert english.exit_code == 2 and f"did you mean '{hint}'" in english.output
 
 
 @pytest.mark.parametrize("config, hint", [
@@ -47,7 +49,7 @@ def test_a_typo_in_select_or_ignore_exits_2_with_a_hint(option, typo, hint):
 ])
 def test_a_typo_in_the_config_file_exits_2_naming_file_and_key(tmp_path, config, hint):
     cfg = tmp_path / ".lkjip-lint.yaml"
-    cfg.write_text(config, encoding="utf-8")
+    cfg.write_text(config + "lang: en\n", encoding="utf-8")
     result = invoke("check", "--config", cfg, REPORT)
     assert result.exit_code == 2
     assert str(cfg) in result.output and f"did you mean '{hint}'" in result.output
