@@ -148,8 +148,10 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
     lang, fail_on = config.lang, config.fail_on
     options.charts = fmt == "html"
     options.skip_non_reports = skip_non_reports
-    own_files = [p for p in (config.source, baseline) if p is not None]
-    for target, inputs in ((output, [*files, *own_files]), (write_baseline, [*files, *own_files[:1]])):
+    config_file = [config.source] if config.source else []
+    # --write-baseline may rewrite the --baseline it was given (refreshing it); nothing else is overwritten
+    for target, inputs in ((output, [*files, *config_file, *([baseline] if baseline else [])]),
+                           (write_baseline, [*files, *config_file])):
         problem = _output_problem(target, inputs, lang)  # before minutes of checking, not after
         if problem:
             return _fail(problem)

@@ -110,6 +110,11 @@ def test_a_comment_on_the_line_suppresses_that_finding_and_json_lists_it(tmp_pat
     assert len(entry["findings"]) == len(full["files"][0]["findings"]) - len(hidden)  # nothing else hidden
     assert data["summary"]["error"] == full["summary"]["error"] - len(hidden)
 
+    import jsonschema
+
+    schema = json.loads((FIXTURES.parent / "schemas" / "findings.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)  # the contract allows (and describes) the suppressed list
+
     sarif = json.loads(invoke("check", "--format", "sarif", report).stdout)
     suppressed = [r for r in sarif["runs"][0]["results"] if r.get("suppressions")]
     assert sorted(r["message"]["text"] for r in suppressed) == hidden

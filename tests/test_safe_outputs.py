@@ -53,6 +53,9 @@ def test_output_is_not_the_configuration_or_the_baseline(tmp_path, report):
     kept = base.read_bytes()
     assert invoke("check", "--baseline", base, "--output", base, report).exit_code == 2
     assert base.read_bytes() == kept
+    assert invoke("check", "--write-baseline", base, "--config", cfg, report).exit_code in (0, 1)  # the config is read, not written
+    assert invoke("check", "--baseline", base, "--write-baseline", base, report).exit_code in (0, 1)  # a refresh
+    assert invoke("check", "--config", cfg, "--write-baseline", cfg, report).exit_code == 2
 
 
 def test_outputs_are_renamed_into_place_not_rewritten(tmp_path, report):

@@ -8,9 +8,9 @@ from pathlib import Path
 from lkjip_lint.baseline import fingerprint
 from lkjip_lint.checks import load_kind
 from lkjip_lint.checks.base import Context
+from lkjip_lint.document import Location
 from lkjip_lint.engine.deadline import CheckTimeout, time_limit
 from lkjip_lint.engine.localise import english, values_for
-from lkjip_lint.document import Location
 from lkjip_lint.engine.messages import render, show
 from lkjip_lint.engine.rule import Rule
 from lkjip_lint.finding import Draft, Finding, Severity
