@@ -155,11 +155,11 @@ def test_a_folder_skips_readme_and_ci_files_with_a_note(tmp_path):
     by_name = {f["path"].rsplit("/", 1)[-1]: f for f in data["files"]}
     for name in ("README.md", "ci.yml"):
         assert by_name[name].get("skipped") is True
-        assert [(f["rule"], f["severity"]) for f in by_name[name]["findings"]] == [("READ004", "info")]
+        assert [(f["rule"], f["severity"]) for f in by_name[name]["findings"]] == [("READ005", "info")]
     assert not by_name["laporan.txt"].get("skipped") and len(by_name["laporan.txt"]["findings"]) > 50
     # named explicitly, the same README is checked, and warned about
     named = check_json(tmp_path / "README.md")["files"][0]
-    assert "READ004" in [f["rule"] for f in named["findings"] if f["severity"] == "warning"]
+    assert "READ005" in [f["rule"] for f in named["findings"] if f["severity"] == "warning"]
     # the pre-commit hook passes --skip-non-reports
     hook = check_json("--skip-non-reports", tmp_path / "ci.yml")["files"][0]
     assert hook.get("skipped") is True

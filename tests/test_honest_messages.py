@@ -64,11 +64,11 @@ def test_a_file_without_any_report_gets_a_warning_not_a_clean_bill(tmp_path):
     path = tmp_path / "catatan.txt"
     path.write_text(NOT_A_REPORT, encoding="utf-8")
     result = invoke("check", path)
-    assert "READ004" in result.stdout and "tidak ada temuan" not in result.stdout
+    assert "READ005" in result.stdout and "tidak ada temuan" not in result.stdout
     assert result.exit_code == 0  # a warning: below the default fail level
     english = invoke("check", "--lang", "en", path).stdout
     assert "No LKjIP report was recognised" in english
-    assert "READ004" not in invoke("check", "--format", "json", REPORT).stdout
+    assert "READ005" not in invoke("check", "--format", "json", REPORT).stdout
 
 
 def test_the_web_page_says_so_too(tmp_path):
@@ -81,7 +81,7 @@ def test_the_web_page_says_so_too(tmp_path):
         answer = client.post("/api/check?lang=en", files={"file": ("notes.txt", NOT_A_REPORT.encode(), "text/plain")})
     assert answer.status_code == 200
     [entry] = answer.json()["files"]
-    assert ("READ004", "warning") in [(f["rule"], f["severity"]) for f in entry["findings"]]
+    assert ("READ005", "warning") in [(f["rule"], f["severity"]) for f in entry["findings"]]
     assert "No LKjIP report was recognised" in json.dumps(entry)
 
 
