@@ -24,13 +24,23 @@ def _fail(message: str) -> int:
 
 def collect(paths: tuple[str, ...]) -> tuple[list[Path], list[str]]:
     """Files from files, folders (recursively, known suffixes) and globs; and the paths that matched nothing."""
+    files, missing, _ = collect_with_origin(paths)
+    return files, missing
+
+
+def collect_with_origin(paths: tuple[str, ...]) -> tuple[list[Path], list[str], set[Path]]:
+    """As collect, plus the files found by expanding a folder (resolved): those are
+    skipped with a note when they turn out not to be reports (a README, a CI file)."""
     files: list[Path] = []
     missing: list[str] = []
+    in_folders: set[Path] = set()
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            files.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                                and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            files.extend(found)
+            in_folders.update(f.resolve() for f in found)
         elif p.exists():
             files.append(p)
         elif any(ch in raw for ch in "*?["):
@@ -44,19 +54,20 @@ def collect(paths: tuple[str, ...]) -> tuple[list[Path], list[str]]:
         if key not in seen:
             seen.add(key)
             unique.append(f)
-    return unique, missing
+    return unique, missing, in_folders
 
 
 # ---- configuration → options ---------------------------------------------------
 
-def _options(config, rule_dirs, year, lang):
-    from lkjip_lint.config import select_rules, severity_for
+def _options(config, rule_dirs, year, lang, cli_codes: dict | None = None):
+    from lkjip_lint.config import select_rules, severity_for, unknown_codes
     from lkjip_lint.engine.loader import load_rules
     from lkjip_lint.interpret.report import Settings
     from lkjip_lint.lint import Options
 
     dirs = tuple(Path(d) for d in (*config.rules, *rule_dirs))
     rules = load_rules(dirs)
+    unknown_codes(config, [r.id for r in rules], cli_codes)  # a typo must not switch checks off silently
     chosen = select_rules([r.id for r in rules], config.select, config.ignore)
     severities = {}
     for r in rules:
@@ -69,7 +80,18 @@ def _options(config, rule_dirs, year, lang):
         negative_indicators=list(config.negative_indicators),
     )
     return Options(rules=[r for r in rules if r.id in chosen], lang=lang, settings=settings,
-                   severities=severities, max_bytes=int(config.max_file_mb * 1024 * 1024), rule_dirs=dirs), rules
+                   severities=severities, max_bytes=int(config.max_file_mb * 1024 * 1024), rule_dirs=dirs,
+                   check_timeout=config.check_timeout), rules
+
+
+def _file_lang(config_path, start: Path) -> str:
+    """The configuration's `lang:` when it can be read at all (to word its own errors), else id."""
+    from lkjip_lint.config import load_config
+
+    try:
+        return load_config(config_path, start).lang
+    except Exception:  # the broken file is reported by the caller; this only picks words
+        return "id"
 
 
 def _load_config(config_path, start: Path, **cli):
@@ -82,65 +104,87 @@ def _load_config(config_path, start: Path, **cli):
 # ---- check ---------------------------------------------------------------------
 
 _WORKER_OPTIONS = None
+_SKIP_NON_REPORTS: frozenset = frozenset()  # resolved paths checked with options.skip_non_reports
 
 
-def _init_worker(options) -> None:
-    global _WORKER_OPTIONS
-    _WORKER_OPTIONS = options
+def _init_worker(options, skip: frozenset = frozenset()) -> None:
+    global _WORKER_OPTIONS, _SKIP_NON_REPORTS
+    _WORKER_OPTIONS, _SKIP_NON_REPORTS = options, skip
+
+
+def _options_for(path: Path, options, skip: frozenset):
+    if options.skip_non_reports or path.resolve() not in skip:
+        return options
+    from dataclasses import replace
+
+    return replace(options, skip_non_reports=True)
 
 
 def _check_in_worker(path: Path) -> FileResult:
     from lkjip_lint.lint import check_file
 
-    return check_file(path, _WORKER_OPTIONS)
+    return check_file(path, _options_for(path, _WORKER_OPTIONS, _SKIP_NON_REPORTS))
 
 
 def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, config_path, year,
-              baseline, write_baseline, jobs, max_file_mb, quiet) -> int:
+              baseline, write_baseline, jobs, max_file_mb, quiet, statistics=False, check_timeout=None,
+              skip_non_reports=False) -> int:
     from lkjip_lint.config import ConfigError
     from lkjip_lint.engine.loader import RuleFileError
     from lkjip_lint.lint import check_file
     from lkjip_lint.messages import input_error
 
-    files, missing = collect(paths)
+    files, missing, in_folders = collect_with_origin(paths)
     start = files[0].parent if files else Path.cwd()
     try:
         config = _load_config(config_path, start, select=list(select), ignore=list(ignore), lang=lang,
-                              fail_on=fail_on, max_file_mb=max_file_mb)
-        options, all_rules = _options(config, rule_dirs, year, config.lang)
+                              fail_on=fail_on, max_file_mb=max_file_mb, check_timeout=check_timeout)
+        options, all_rules = _options(config, rule_dirs, year, config.lang,
+                                      cli_codes={"select": select, "ignore": ignore})
     except (ConfigError, RuleFileError) as exc:
-        return _fail(str(exc))
+        from lkjip_lint.messages import usage_error
+
+        return _fail(usage_error(str(exc), lang or _file_lang(config_path, start)))
     lang, fail_on = config.lang, config.fail_on
     options.charts = fmt == "html"
     if fmt == "xlsx" and output is None:
         from lkjip_lint.messages import ui
 
         return _fail(ui("format_needs_output", lang, fmt=fmt))
-    for target in (output, write_baseline):  # before minutes of checking, not after
-        problem = _output_problem(target, files, lang)
+    options.skip_non_reports = skip_non_reports
+    config_file = [config.source] if config.source else []
+    # --write-baseline may rewrite the --baseline it was given (refreshing it); nothing else is overwritten
+    for target, inputs in ((output, [*files, *config_file, *([baseline] if baseline else [])]),
+                           (write_baseline, [*files, *config_file])):
+        problem = _output_problem(target, inputs, lang)  # before minutes of checking, not after
         if problem:
             return _fail(problem)
 
     results: list[FileResult] = [FileResult(path=m, error=input_error("not_found", {}, lang)) for m in missing]
+    skip = frozenset(in_folders)
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     if len(files) > 1 and workers > 1:
-        results.extend(_progress(_in_parallel(files, options, min(workers, len(files)), lang), len(files)))
+        results.extend(_progress(_in_parallel(files, options, min(workers, len(files)), lang, skip), len(files)))
     else:
-        results.extend(_progress((check_file(f, options) for f in files), len(files)))
+        results.extend(_progress((check_file(f, _options_for(f, options, skip)) for f in files), len(files)))
 
+    from lkjip_lint.per_file import apply as per_file_ignores
+
+    results = per_file_ignores(results, config.per_file_ignores,
+                               config.source.parent if config.source else Path.cwd())
     if write_baseline:
-        from lkjip_lint.baseline import write_baseline as write
+        from lkjip_lint.baseline import project_root, write_baseline as write
 
         try:
-            write(results, write_baseline)
+            write(results, write_baseline, project_root(write_baseline, config.source))
         except OSError as exc:
             return _fail(_cannot_write(write_baseline, exc, lang))
     unused = []
     if baseline:
-        from lkjip_lint.baseline import BaselineError, apply_baseline
+        from lkjip_lint.baseline import BaselineError, apply_baseline, project_root
 
         try:
-            results, unused = apply_baseline(results, baseline)
+            results, unused = apply_baseline(results, baseline, project_root(baseline, config.source))
         except BaselineError as exc:
             return _fail(str(exc))
 
@@ -148,8 +192,15 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
         from lkjip_lint.reporters.xlsx import render as render_xlsx
 
         data = render_xlsx(results, lang)
+        if statistics:
+            click.echo(_statistics(results, all_rules, lang), err=True)
     else:
-        text = _render(fmt, results, all_rules, lang, fail_on, quiet, output)
+        if statistics and fmt == "text":
+            text = _statistics(results, all_rules, lang)
+        else:
+            text = _render(fmt, results, all_rules, lang, fail_on, quiet, output)
+            if statistics:
+                click.echo(_statistics(results, all_rules, lang), err=True)
         data = (text + ("\n" if not text.endswith("\n") else "")).encode("utf-8")
     if output:
         from lkjip_lint.outputs import write_atomically
@@ -177,16 +228,24 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
     return EXIT_OK
 
 
-def _output_problem(target: Path | None, inputs: list[Path], lang: str) -> str | None:
-    """Why the report cannot go to `target` (a missing folder, one of the files being checked), or None."""
+def _statistics(results, rules, lang) -> str:
     from lkjip_lint.messages import ui
+    from lkjip_lint.reporters.statistics import render
+
+    totals = {k: sum(r.counts()[k] for r in results if not r.error) for k in ("error", "warning", "info")}
+    return render(results, rules, lang) + "\n" + ui("summary", lang, files=len(results), **totals)
+
+
+def _output_problem(target: Path | None, inputs: list[Path], lang: str) -> str | None:
+    """Why the report cannot go to `target` (a missing folder, one of the files being read), or None."""
+    from lkjip_lint.messages import ui
+    from lkjip_lint.safe_output import same_file
 
     if target is None:
         return None
     if not target.parent.is_dir():
         return ui("output_no_folder", lang, path=str(target), folder=str(target.parent))
-    resolved = target.resolve()
-    if any(resolved == f.resolve() for f in inputs):
+    if same_file(target, inputs):  # device and inode: a hard link or symlink to an input counts
         return ui("output_is_input", lang, path=str(target))
     return None
 
@@ -197,7 +256,7 @@ def _cannot_write(target: Path, exc: OSError, lang: str) -> str:
     return ui("output_failed", lang, path=str(target), reason=exc.strerror or type(exc).__name__)
 
 
-def _in_parallel(files: list[Path], options, workers: int, lang: str):
+def _in_parallel(files: list[Path], options, workers: int, lang: str, skip: frozenset = frozenset()):
     """Results in file order. A worker that dies (killed, out of memory) breaks the pool
     and every file still in it; those are retried one by one in a fresh process, so only
     the file that kills its worker is reported as unreadable."""
@@ -207,7 +266,7 @@ def _in_parallel(files: list[Path], options, workers: int, lang: str):
     from lkjip_lint.messages import input_error
 
     results: dict[int, FileResult] = {}
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(options, skip)) as pool:
         futures = [pool.submit(_check_in_worker, f) for f in files]
         for k, future in enumerate(futures):
             try:
@@ -217,7 +276,7 @@ def _in_parallel(files: list[Path], options, workers: int, lang: str):
     for k, path in enumerate(files):
         if k not in results:
             try:
-                with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(options,)) as alone:
+                with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(options, skip)) as alone:
                     results[k] = alone.submit(_check_in_worker, path).result()
             except BrokenProcessPool:
                 results[k] = FileResult(path=str(path), error=input_error("worker_died", {}, lang))
@@ -273,7 +332,7 @@ def _documents(results) -> dict:
 
 
 def _batch_table(results: list[FileResult], lang: str) -> str:
-    head = ("berkas", "galat", "peringatan", "tabel") if lang == "id" else ("file", "errors", "warnings", "tables")
+    head = ("berkas", "kesalahan", "peringatan", "tabel") if lang == "id" else ("file", "errors", "warnings", "tables")
     rows = [head] + [
         (r.path, "-" if r.error else str(r.counts()["error"]), "-" if r.error else str(r.counts()["warning"]),
          "-" if r.error else str(r.tables_read))
@@ -352,7 +411,9 @@ def run_extract(path: Path, fmt: str, output, rule_dirs, config_path, lang) -> i
         config = _load_config(config_path, path.parent, lang=lang)
         options, _ = _options(config, rule_dirs, None, config.lang)
     except (ConfigError, RuleFileError) as exc:
-        return _fail(str(exc))
+        from lkjip_lint.messages import usage_error
+
+        return _fail(usage_error(str(exc), lang or _file_lang(config_path, path.parent)))
     if not path.exists():
         return _fail(f"{path}: {input_error('not_found', {}, config.lang)}")
     try:
@@ -370,11 +431,13 @@ def run_extract(path: Path, fmt: str, output, rule_dirs, config_path, lang) -> i
 
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
     if output:
-        problem = _output_problem(output, [path], config.lang)
+        problem = _output_problem(output, [path, *([config.source] if config.source else [])], config.lang)
         if problem:
             return _fail(problem)
+        from lkjip_lint.safe_output import write_atomic
+
         try:
-            output.write_text(text, encoding="utf-8")
+            write_atomic(output, text)
         except OSError as exc:
             return _fail(_cannot_write(output, exc, config.lang))
     else:
@@ -388,7 +451,9 @@ def run_rules_list(fmt: str, rule_dirs, lang: str) -> int:
     try:
         rules = load_rules(tuple(rule_dirs))
     except RuleFileError as exc:
-        return _fail(str(exc))
+        from lkjip_lint.messages import usage_error
+
+        return _fail(usage_error(str(exc), lang))
     if fmt == "json":
         import json
 
@@ -402,41 +467,23 @@ def run_rules_list(fmt: str, rule_dirs, lang: str) -> int:
 
 
 def run_explain(code: str, rule_dirs, lang: str) -> int:
-    import inspect
-
     from lkjip_lint.checks import load_kind
     from lkjip_lint.engine.loader import RuleFileError, load_rules
+    from lkjip_lint.explain import explain
 
     try:
         rules = load_rules(tuple(rule_dirs))
     except RuleFileError as exc:
-        return _fail(str(exc))
+        from lkjip_lint.messages import usage_error
+
+        return _fail(usage_error(str(exc), lang))
     rule = next((r for r in rules if r.id.upper() == code.upper() or r.name == code), None)
     if rule is None:
-        return _fail(f"unknown rule {code!r}; `lkjip-lint rules` lists them")
-    doc = inspect.getdoc(load_kind(rule.kind)) or ""
-    en = lang == "en"
-    out = [
-        f"{rule.id} {rule.name} ({rule.severity}, {'kind' if en else 'jenis'}: {rule.kind})",
-        "",
-        rule.summary.get(lang),
-        "",
-        ("How it is checked:" if en else "Cara pemeriksaan (dokumentasi jenis cek, bahasa Inggris):"),
-        doc,
-        "",
-        ("Tolerance: from the printed precision. A value within rounding of the recomputed one is accepted; "
-         "one unit off in the last printed digit is one severity lower; more takes the rule's severity."
-         if en else
-         "Toleransi: dari ketelitian yang tercetak. Nilai dalam batas pembulatan diterima; selisih satu satuan "
-         "digit terakhir diturunkan satu tingkat keparahan; lebih dari itu memakai tingkat aturan."),
-        "",
-        ("Message template:" if en else "Templat pesan:"),
-        "  " + rule.message.get(lang),
-    ]
-    if rule.params:
-        out += ["", "Parameters:" if en else "Parameter:", "  " + str(rule.params)]
-    if rule.examples.good or rule.examples.bad:
-        out += ["", ("Good: " if en else "Benar: ") + (rule.examples.good or "-"),
-                ("Bad:  " if en else "Salah: ") + (rule.examples.bad or "-")]
-    click.echo("\n".join(out))
+        from lkjip_lint.config import nearest_code
+
+        hint = nearest_code(code, [r.id for r in rules])
+        if lang == "en":
+            return _fail(f"unknown rule {code!r}" + (f" (did you mean {hint!r}?)" if hint else "; `lkjip-lint rules` lists them"))
+        return _fail(f"aturan {code!r} tidak dikenal" + (f" (maksudnya {hint!r}?)" if hint else "; `lkjip-lint rules` mendaftar semuanya"))
+    click.echo(explain(rule, load_kind(rule.kind), lang))
     return EXIT_OK

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from pathlib import Path
 from typing import Any, Iterable, Literal
 
@@ -68,6 +69,8 @@ class Config(BaseModel):
     fail_on: Literal["error", "warning", "info"] = "error"
     max_file_mb: float = 20
     efficiency: bool | dict[str, Any] | None = None
+    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)  # glob (relative to the config) -> codes
+    check_timeout: float = 20  # seconds one check may take on one file
     source: Path | None = None  # the file this came from; None for defaults
 
     def merge_cli(self, **overrides: Any) -> "Config":
@@ -275,6 +278,31 @@ def unknown_selectors(rule_ids: Iterable[str], selectors: Iterable[str]) -> list
     """Selectors that match no rule (typos worth a warning)."""
     ids = list(rule_ids)
     return [s for s in _split(selectors) if s.upper() != "ALL" and all(_specificity(r, [s]) < 0 for r in ids)]
+
+
+def unknown_codes(config: Config, rule_ids: Iterable[str], cli: dict[str, Iterable[str]] | None = None) -> None:
+    """Raise ConfigError for the first code or prefix (in select, ignore, severity or
+    per-file-ignores) that matches no rule: a typo there silently switches checks off
+    or on, so it fails like an unknown key, with the nearest code as a hint."""
+    ids = sorted(set(rule_ids))
+    cli = {k: {s.upper() for s in _split(v)} for k, v in (cli or {}).items()}
+    where_file = str(config.source) if config.source else "configuration"
+    places: list[tuple[str, list[str]]] = [("select", config.select), ("ignore", config.ignore),
+                                           ("severity", list(config.severity))]
+    places += [(f"per-file-ignores.{pattern}", codes) for pattern, codes in config.per_file_ignores.items()]
+    for key, selectors in places:
+        for s in unknown_selectors(ids, selectors):
+            origin = f"--{key}" if s.upper() in cli.get(key, set()) else f"{where_file}: {key}"
+            hint = nearest_code(s, ids)
+            raise ConfigError(f"{origin}: unknown rule code {s!r}"
+                              + (f" (did you mean {hint!r}?)" if hint else " (`lkjip-lint rules` lists the codes)"))
+
+
+def nearest_code(code: str, ids: list[str]) -> str | None:
+    """The rule code or family prefix closest to a mistyped one, if any is close."""
+    prefixes = sorted({m.group(0) for r in ids if (m := re.match(r"[A-Z]+", r))})
+    hint = difflib.get_close_matches(code.upper(), list(ids) + prefixes, n=1, cutoff=0.5)
+    return hint[0] if hint else None
 
 
 def severity_for(rule_id: str, default: str, mapping: dict[str, str]) -> str | None:

@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lkjip_lint.engine.rule import Rule
-from lkjip_lint.engine.runner import run_rules
+from lkjip_lint.engine.runner import DEFAULT_TIMEOUT, finding_of, run_rules
+from lkjip_lint.finding import Finding
 from lkjip_lint.interpret.report import Report, Settings
 from lkjip_lint.interpret.vocabulary import Vocabulary, load_vocabulary
 from lkjip_lint.locate import locate
@@ -25,6 +26,8 @@ class Options:
     rule_dirs: tuple[Path, ...] = ()
     vocab: Vocabulary | None = None
     charts: bool = False  # gather chart data (the HTML report draws it)
+    check_timeout: float | None = DEFAULT_TIMEOUT  # seconds per check
+    skip_non_reports: bool = False  # a file with no report content gets an info note instead of the checks
 
 
 def build_report(path: Path, options: Options) -> Report:
@@ -43,15 +46,24 @@ def check_document(path: Path, options: Options):
         report = build_report(path, options)
     except InputError as exc:
         return FileResult(path=str(path), error=input_error(exc.code, exc.values, options.lang)), None
-    findings = locate(run_rules(report, options.rules, options.lang, options.severities), report.document)
+    if options.skip_non_reports and not _has_report_content(report, options.check_timeout):
+        return _skipped(path, report, options), report.document
+    findings = run_rules(report, options.rules, options.lang, options.severities, options.check_timeout)
+    suppressed: list[Finding] = []
+    if report.document.format == "text":
+        findings, suppressed = _inline_suppressions(path, findings)
+    findings = locate(findings, report.document)
     link_related(findings)
     return FileResult(
         path=str(path),
         format=report.document.format,
         findings=findings,
+        suppressed=suppressed,
         tables_read=len(report.document.tables()),
-        tables_recognised=sum(1 for v in report.views if v.kind),
-        charts=_charts(report) if options.charts else {},
+        # views were built under the time limit; if that ran out they are not there (vars:
+        # the cached_property's value), and building them again here would stall after all
+        tables_recognised=sum(1 for v in vars(report).get("views") or [] if v.kind),
+        charts=_charts(report) if options.charts and "views" in vars(report) else {},
         subject=_subject(report),
     ), report.document
 
@@ -77,6 +89,42 @@ def link_related(findings: list[Finding]) -> None:
     for group in groups.values():
         for f in group:
             f.related = [g.fingerprint for g in group if g is not f and g.rule != f.rule]
+
+
+def _has_report_content(report: Report, timeout: float | None) -> bool:
+    from lkjip_lint.checks.no_report import has_report_content
+    from lkjip_lint.engine.deadline import CheckTimeout, time_limit
+
+    try:
+        with time_limit(timeout):
+            return has_report_content(report)
+    except CheckTimeout:  # too slow to tell: check it, under the checks' own limits
+        return True
+
+
+def _skipped(path: Path, report: Report, options: Options) -> FileResult:
+    """Not a report (a README, a CI file found in a folder): one info note, no checks."""
+    from lkjip_lint.document import Location
+    from lkjip_lint.finding import Draft
+
+    rule = next((r for r in options.rules if r.kind == "no_report"), None)
+    notes = []
+    if rule is not None and options.severities.get(rule.id) != "off":
+        notes.append(finding_of(rule, Draft(location=Location(), grade="note", variant="skipped", key="skipped"),
+                                "info", options.lang, path.name))
+    return FileResult(path=str(path), format=report.document.format, findings=notes,
+                      tables_read=len(report.document.tables()), skipped=True)
+
+
+def _inline_suppressions(path: Path, findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+    from lkjip_lint import suppression
+    from lkjip_lint.readers.encoding import decode_text
+
+    try:
+        text = decode_text(Path(path).read_bytes())
+    except (OSError, ValueError, InputError):  # it was just read; if it cannot be now, suppress nothing
+        return findings, []
+    return suppression.split(findings, suppression.parse(text))
 
 
 def _charts(report) -> dict:

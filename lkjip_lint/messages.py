@@ -1,6 +1,8 @@
 """The tool's own words (not rule messages): input errors and the text report, in id and en."""
 from __future__ import annotations
 
+import re
+
 from lkjip_lint.engine.messages import render
 
 INPUT_ERRORS = {
@@ -55,8 +57,8 @@ INPUT_ERRORS = {
 UI = {
     "no_findings": ("tidak ada temuan", "no findings"),
     "tables_read": ("{n} tabel terbaca", "{n} tables read"),
-    "summary": ("{files} berkas diperiksa: {error} galat, {warning} peringatan, {info} info.",
-                "{files} files checked: {error} errors, {warning} warnings, {info} infos."),
+    "summary": ("{files} berkas diperiksa: {error} kesalahan, {warning} peringatan, {info} catatan.",
+                "{files} files checked: {error} errors, {warning} warnings, {info} notes."),
     "unreadable_summary": ("{n} berkas tidak dapat dibaca.", "{n} files could not be read."),
     "expected": ("seharusnya", "expected"),
     "actual": ("tertulis", "reported"),
@@ -64,9 +66,9 @@ UI = {
     "line": ("baris", "line"),
     "page": ("hal.", "p."),
     "document_start": ("awal dokumen", "document start"),
-    "error": ("galat", "error"),
+    "error": ("kesalahan", "error"),  # the same words as the HTML report and the web page
     "warning": ("peringatan", "warning"),
-    "info": ("info", "info"),
+    "info": ("catatan", "note"),
     "cannot_read": ("tidak dapat dibaca", "cannot be read"),
     "output_no_folder": ("Tidak dapat menulis {path}: folder {folder} tidak ada. Buat foldernya dulu atau pilih tempat lain.",
                          "Cannot write {path}: the folder {folder} does not exist. Create it first or choose another place."),
@@ -89,9 +91,46 @@ UI = {
 
 def input_error(code: str, values: dict, lang: str) -> str:
     pair = INPUT_ERRORS.get(code, ("Berkas tidak dapat dibaca ({code}).", "The file cannot be read ({code})."))
+    if lang == "en":
+        from lkjip_lint.engine.localise import values_for
+
+        values = values_for(lang, values)
     return render(pair[1] if lang == "en" else pair[0], {"code": code, **values}, lang)
 
 
 def ui(key: str, lang: str, **values) -> str:
     pair = UI[key]
     return render(pair[1] if lang == "en" else pair[0], values, lang)
+
+
+# Configuration and rule-file errors are raised before the language is known (the
+# configuration may set it), in English; in Indonesian their fixed wording is replaced
+# here. Details quoted from the schema validator stay as it words them.
+_USAGE_ID = [(re.compile(p), r) for p, r in (
+    (r"unknown rule code (\S+) \(did you mean (\S+)\?\)", r"kode aturan \1 tidak dikenal (maksudnya \2?)"),
+    (r"unknown rule code (\S+) \(`lkjip-lint rules` lists the codes\)",
+     r"kode aturan \1 tidak dikenal (`lkjip-lint rules` mendaftar semua kode)"),
+    (r"unknown key (\S+) \(did you mean (\S+)\?\)", r"kunci \1 tidak dikenal (maksudnya \2?)"),
+    (r"unknown key (\S+) \(allowed: ", r"kunci \1 tidak dikenal (yang boleh: "),
+    (r": invalid YAML: ", r": YAML tidak sah: "),
+    (r": invalid TOML: ", r": TOML tidak sah: "),
+    (r": cannot read configuration: ", r": konfigurasi tidak dapat dibaca: "),
+    (r"more than (\d+) values once aliases are expanded; refused",
+     r"lebih dari \1 nilai setelah alias dijabarkan; ditolak"),
+    (r"nested deeper than (\d+) levels; refused", r"bersarang lebih dari \1 tingkat; ditolak"),
+    (r"the configuration must be a mapping of keys to values", r"konfigurasi harus berupa pemetaan kunci ke nilai"),
+    (r", field '([^']*)'", r", bidang '\1'"),
+    (r", rule (\S+?):", r", aturan \1:"),
+    (r": not valid YAML \(", r": bukan YAML yang sah ("),
+    (r": rule folder does not exist", r": folder aturan tidak ada"),
+    (r"^command line: ", r"baris perintah: "),
+)]
+
+
+def usage_error(text: str, lang: str) -> str:
+    """A configuration or rule-file error in the chosen language."""
+    if lang == "en":
+        return text
+    for pattern, replacement in _USAGE_ID:
+        text = pattern.sub(replacement, text)
+    return text

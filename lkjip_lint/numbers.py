@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 
@@ -156,6 +157,7 @@ def _shape(body: str, raw: str, neg: bool, percent: bool, money: bool) -> Num | 
 
 # ---------------------------------------------------------------- cells
 
+@lru_cache(maxsize=1 << 16)  # a report repeats its numbers ("100", "-", small counts); results are immutable
 def parse_number(text: str) -> Num | Malformed | Missing | None:
     """Parse one cell or token: Num, Malformed (bad grouping), MISSING, or None (not a number)."""
     raw = text.strip()

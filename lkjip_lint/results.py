@@ -15,6 +15,8 @@ class FileResult(BaseModel):
     error: str | None = None  # the input error message, when the file could not be read
     charts: dict = Field(default_factory=dict)  # indicators and budget, for the HTML report's charts
     subject: dict = Field(default_factory=dict)  # {"instansi": "Kecamatan Purbalingga", "year": 2024}, for worksheets
+    suppressed: list[Finding] = Field(default_factory=list)  # hidden by a comment in the file; listed in JSON/SARIF
+    skipped: bool = False  # not a report (found in a folder): only a note, no checks
 
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -30,17 +31,17 @@ def test_write_then_apply_hides_all_even_after_lines_moved(tmp_path):
                          findings=[finding("SUM001", "t3.2|IKM", 515, msg="Capaian <salah>"),
                                    finding("CAT001", "t3.2|IKM", 516)])]
     base = tmp_path / "baseline.json"
-    assert write_baseline(before, base) == 2
+    assert write_baseline(before, base, root=Path.cwd()) == 2
     data = json.loads(base.read_text(encoding="utf-8"))
-    assert data["version"] == 1
-    assert {e["file"] for e in data["findings"]} == {"laporan.txt"}
+    assert data["version"] == 2
+    assert {e["file"] for e in data["findings"]} == {"docs/laporan.txt"}
     assert {"file", "rule", "fingerprint", "message"} <= set(data["findings"][0])
 
     # Two lines inserted at the top: same findings at new lines, plus one new defect.
-    after = [FileResult(path="other/place/laporan.txt", format="text",
+    after = [FileResult(path="docs/laporan.txt", format="text",
                         findings=[finding("SUM001", "t3.2|IKM", 517), finding("CAT001", "t3.2|IKM", 518),
                                   finding("SUM001", "t3.3|Pagu", 600)])]
-    kept, unused = apply_baseline(after, base)
+    kept, unused = apply_baseline(after, base, root=Path.cwd())
     assert [(f.rule, f.location.line) for f in kept[0].findings] == [("SUM001", 600)]
     assert unused == []
     assert len(after[0].findings) == 3  # the input is not modified
@@ -93,7 +94,7 @@ def test_unreadable_results_pass_through(tmp_path):
     assert kept[0].error == "rusak" and unused == []
 
 
-@pytest.mark.parametrize("text", ["not json", "[]", '{"version": 2, "findings": []}', '{"version": 1, "findings": [{"rule": 1}]}'])
+@pytest.mark.parametrize("text", ["not json", "[]", '{"version": 3, "findings": []}', '{"version": 1, "findings": [{"rule": 1}]}'])
 def test_bad_baseline_file(tmp_path, text):
     base = tmp_path / "b.json"
     base.write_text(text, encoding="utf-8")
@@ -104,3 +105,38 @@ def test_bad_baseline_file(tmp_path, text):
 def test_missing_baseline_file(tmp_path):
     with pytest.raises(BaselineError, match="cannot read"):
         apply_baseline([], tmp_path / "missing.json")
+
+
+def test_same_name_in_two_folders_does_not_share_entries(tmp_path):
+    """Keyed by the path from the project root: 2023/laporan.txt's accepted finding does not hide 2024/laporan.txt's."""
+    (tmp_path / ".git").mkdir()
+    base = tmp_path / "ci" / "baseline.json"
+    base.parent.mkdir()
+    old, new = tmp_path / "2023" / "laporan.txt", tmp_path / "2024" / "laporan.txt"
+    same = finding("SUM001", "k", 1, "laporan.txt")  # equal fingerprints: the basename is all they share
+    write_baseline([FileResult(path=str(old), findings=[same])], base)
+    assert json.loads(base.read_text(encoding="utf-8"))["findings"][0]["file"] == "2023/laporan.txt"
+    kept, unused = apply_baseline([FileResult(path=str(old), findings=[same]),
+                                   FileResult(path=str(new), findings=[same])], base)
+    assert kept[0].findings == [] and len(kept[1].findings) == 1 and unused == []
+
+
+def test_keys_do_not_depend_on_the_working_folder(tmp_path, monkeypatch):
+    (tmp_path / ".git").mkdir()
+    report = tmp_path / "laporan" / "a.txt"
+    base = tmp_path / "baseline.json"
+    f = finding("SUM001", "k", 1, "a.txt")
+    monkeypatch.chdir(tmp_path)
+    write_baseline([FileResult(path="laporan/a.txt", findings=[f])], base)
+    monkeypatch.chdir(tmp_path / ".git")
+    kept, unused = apply_baseline([FileResult(path=str(report), findings=[f])], base)
+    assert kept[0].findings == [] and unused == []
+
+
+def test_version_1_baselines_still_match_by_basename(tmp_path):
+    base = tmp_path / "b.json"
+    f = finding("SUM001", "k", 1, "a.txt")
+    base.write_text(json.dumps({"version": 1, "findings": [
+        {"file": "a.txt", "rule": "SUM001", "fingerprint": f.fingerprint, "message": "m"}]}), encoding="utf-8")
+    kept, unused = apply_baseline([FileResult(path="somewhere/a.txt", findings=[f])], base)
+    assert kept[0].findings == [] and unused == []

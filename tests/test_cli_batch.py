@@ -75,7 +75,7 @@ def test_text_batch_ends_with_a_summary_table(tmp_path):
         shutil.copy(REPORT, tmp_path / name)
     result = CliRunner().invoke(main, ["check", "--jobs", "1", str(tmp_path)])
     tail = result.output.strip().splitlines()[-3:]
-    assert tail[0].split()[:2] == ["berkas", "galat"] and tail[1].endswith("22")
+    assert tail[0].split()[:2] == ["berkas", "kesalahan"] and tail[1].endswith("22")
 
 
 @pytest.mark.parametrize("fmt", ["sarif", "junit", "github", "html"])

@@ -88,7 +88,7 @@ def test_fragments_of_other_reports_raise_no_arithmetic_false_alarm(name):
 def test_text_output_groups_by_file_and_summarises():
     result = CliRunner().invoke(main, ["check", str(FIXTURES / "purbalingga-2024.txt")])
     assert result.exit_code == 1
-    assert "tabel terbaca" in result.output and "galat" in result.output.splitlines()[-1]
+    assert "tabel terbaca" in result.output and "kesalahan" in result.output.splitlines()[-1]
     assert "seharusnya 102,57" in result.output
     en = CliRunner().invoke(main, ["check", "--lang", "en", str(FIXTURES / "purbalingga-2024.txt")])
     assert "expected 102.57" in en.output and "errors" in en.output.splitlines()[-1]

@@ -45,7 +45,7 @@ def test_xlsx_one_row_per_finding_in_document_order(tmp_path):
     assert len(rows) - 1 == len(expected)
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:P{len(rows)}"
     col = {h: k for k, h in enumerate(HEAD_ID)}
-    severities = {"error": "galat", "warning": "peringatan", "info": "info"}
+    severities = {"error": "kesalahan", "warning": "peringatan", "info": "catatan"}
     for n, (row, f) in enumerate(zip(rows[1:], expected), start=1):
         assert row[col["No"]] == n and row[col["Berkas"]] == str(DOCX)
         assert row[col["Instansi"]] == "Kecamatan Purbalingga"

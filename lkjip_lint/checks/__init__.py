@@ -44,6 +44,7 @@ KINDS = (
     "unreadable_table",
     "reader_notes",
     "coverage",
+    "no_report",
     # structured data input
     "data_schema",
     # relations between facts (lkjip_lint/relations/)

@@ -110,27 +110,53 @@ def _tables(ctx: Context) -> Iterator[Draft]:
     p = ctx.params
     columns = _columns(ctx.report.views)
     reported: set[frozenset] = set()
-    for i, (va, ca, la) in enumerate(columns):
-        for vb, cb, lb in columns[i + 1:]:
-            if va is vb:
-                continue
-            small = min(len(la), len(lb))
-            common = set(la) & set(lb)
-            if small < p.min_labels or len(common) < 2 or len(common) < p.min_overlap * small:
-                continue
-            only_a = [k for k in la if k not in lb]
-            only_b = [k for k in lb if k not in la]
-            for a in only_a:
-                for b in only_b:
-                    if min(len(a), len(b)) < p.min_length:
-                        continue
-                    if names.near(a, b, p.max_distance, p.max_ratio) is None or not _word_variant(a, b):
-                        continue
-                    pair = frozenset((a, b))
-                    if pair in reported:
-                        continue
-                    reported.add(pair)
-                    yield _pair_draft(ctx, (va, ca, la[a]), (vb, cb, lb[b]))
+    for i, j in _sharing_pairs(columns):
+        (va, ca, la), (vb, cb, lb) = columns[i], columns[j]
+        if va is vb:
+            continue
+        small = min(len(la), len(lb))
+        common = set(la) & set(lb)
+        if small < p.min_labels or len(common) < 2 or len(common) < p.min_overlap * small:
+            continue
+        only_a = [k for k in la if k not in lb]
+        only_b = [k for k in lb if k not in la]
+        for a in only_a:
+            for b in only_b:
+                if min(len(a), len(b)) < p.min_length:
+                    continue
+                if names.near(a, b, p.max_distance, p.max_ratio) is None or not _word_variant(a, b):
+                    continue
+                pair = frozenset((a, b))
+                if pair in reported:
+                    continue
+                reported.add(pair)
+                yield _pair_draft(ctx, (va, ca, la[a]), (vb, cb, lb[b]))
+
+
+def _sharing_pairs(columns) -> Iterator[tuple[int, int]]:
+    """The pairs (i < j, in the order of a double loop) of label columns with at least two
+    labels in common: the only ones that can be compared. Found through an index of
+    labels, and a column with exactly the labels of an earlier one is left out (it can
+    only repeat that one's pairs), so a document of thousands of small tables costs
+    time in proportion to its size rather than to the square of its tables."""
+    seen_sets: set[frozenset] = set()
+    index: dict[str, list[int]] = {}
+    keep = []
+    for i, (_, _, labels) in enumerate(columns):
+        keys = frozenset(labels)
+        if keys in seen_sets:
+            continue
+        seen_sets.add(keys)
+        keep.append(i)
+        for key in keys:
+            index.setdefault(key, []).append(i)
+    for i in keep:
+        shared: dict[int, int] = {}
+        for key in columns[i][2]:
+            for j in index[key]:
+                if j > i:
+                    shared[j] = shared.get(j, 0) + 1
+        yield from ((i, j) for j in sorted(shared) if shared[j] >= 2)
 
 
 def _pair_draft(ctx: Context, first, second) -> Draft:

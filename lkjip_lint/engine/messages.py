@@ -9,6 +9,7 @@ from typing import Any
 from lkjip_lint.document import Location
 from lkjip_lint.numbers import format_id
 
+YEARS = (1900, 2100)
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _EMPTY_BRACKETS = re.compile(r" ?\(\)")
 
@@ -28,6 +29,10 @@ def show(value: Any, lang: str) -> str:
         d = Decimal(str(value))
         if not d.is_finite():
             return str(value)
+        if d == d.to_integral_value() and YEARS[0] <= d <= YEARS[1] and "." not in str(value):
+            # A whole number in this range is nearly always a year, and "2.024" misleads as a year;
+            # as a count, "2024" still reads right.
+            return str(int(d))
         decimals = max(0, -d.normalize().as_tuple().exponent) if d != d.to_integral_value() else 0
         return format_id(d, decimals) if lang == "id" else f"{d:,.{decimals}f}"
     return str(value)

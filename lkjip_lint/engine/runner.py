@@ -9,7 +9,9 @@ from lkjip_lint.baseline import fingerprint
 from lkjip_lint.checks import load_kind
 from lkjip_lint.checks.base import Context
 from lkjip_lint.document import Location
-from lkjip_lint.engine.messages import render
+from lkjip_lint.engine.deadline import CheckTimeout, time_limit
+from lkjip_lint.engine.localise import english, values_for
+from lkjip_lint.engine.messages import render, show
 from lkjip_lint.engine.rule import Rule
 from lkjip_lint.finding import Draft, Finding, Severity
 from lkjip_lint.interpret.report import Report
@@ -25,15 +27,32 @@ def severity_of(rule_severity: Severity, grade: str) -> Severity:
     return rule_severity
 
 
-def run_rules(report: Report, rules: list[Rule], lang: str, severities: dict[str, str] | None = None) -> list[Finding]:
+DEFAULT_TIMEOUT = 20.0  # seconds per check and file; `check_timeout:` / --check-timeout
+TABLES_PER_LIMIT = 500  # reading the tables gets one limit per this many tables
+
+
+def run_rules(report: Report, rules: list[Rule], lang: str, severities: dict[str, str] | None = None,
+              timeout: float | None = DEFAULT_TIMEOUT) -> list[Finding]:
     findings: list[Finding] = []
     file_name = Path(report.document.path).name
+    # The tables every check reads, read once, under a limit that grows with their number
+    # (reading is linear: a 2 MB text of 6 700 small tables is not stuck, only long).
+    reading = timeout * max(1.0, len(report.document.tables()) / TABLES_PER_LIMIT) if timeout else None
+    try:
+        with time_limit(reading):
+            report.views  # noqa: B018 — computed (and cached) here
+    except CheckTimeout:
+        return [_timed_out(None, reading, lang)]
     for rule in rules:
         module = load_kind(rule.kind)
-        ctx = Context(report=report, params=module.Params(**rule.params),
-                      tables=report.tables_of(rule.applies_to.table_kinds))
         try:
-            drafts = list(module.run(ctx))
+            with time_limit(timeout):
+                ctx = Context(report=report, params=module.Params(**rule.params),
+                              tables=report.tables_of(rule.applies_to.table_kinds))
+                drafts = list(module.run(ctx))
+        except CheckTimeout:
+            drafts = []
+            findings.append(_timed_out(rule, timeout, lang))
         except Exception as exc:  # a broken check must not hide the others
             drafts = []
             findings.append(_crash(rule, exc, lang))
@@ -41,23 +60,57 @@ def run_rules(report: Report, rules: list[Rule], lang: str, severities: dict[str
         if base == "off":
             continue
         for draft in drafts:
-            findings.append(_finding(rule, draft, base, lang, file_name))
+            findings.append(finding_of(rule, draft, base, lang, file_name))
     return _dedupe(findings)
 
 
-def _finding(rule: Rule, draft: Draft, base: Severity, lang: str, file_name: str) -> Finding:
-    values = {"actual": draft.actual, "expected": draft.expected, **draft.values}
+def finding_of(rule: Rule, draft: Draft, base: Severity, lang: str, file_name: str) -> Finding:
+    """The Finding a rule makes of a check's Draft (message in `lang`, severity from `base` and the grade)."""
+    values = values_for(lang, {"actual": draft.actual, "expected": draft.expected, **draft.values})
     message = render(rule.template(draft.variant, lang), values, lang)
+    location = draft.location
+    if lang == "en" and (location.table or location.row):
+        location = location.model_copy(update={k: english(v) for k, v in
+                                               (("table", location.table), ("row", location.row)) if v})
     return Finding(
         rule=rule.id,
         severity=severity_of(base, draft.grade),
         message=message,
-        location=draft.location,
+        location=location,
         actual=draft.actual,
         expected=draft.expected,
-        evidence=draft.evidence,
+        evidence=_evidence_for(lang, draft),
         fingerprint=fingerprint(rule.id, draft.key or message, file_name),
     )
+
+
+def _evidence_for(lang: str, draft: Draft) -> dict:
+    """The table snapshot as the HTML report draws it: its label in the finding's language,
+    and the right value on a highlighted cell whose check gave none (a category, say),
+    so that every corrected cell shows what it should read."""
+    evidence, table = draft.evidence, draft.evidence.get("table")
+    if not isinstance(table, dict):
+        return evidence
+    table = dict(table)
+    if lang == "en" and isinstance(table.get("label"), str):
+        table["label"] = english(table["label"])
+    marks = table.get("highlight") or []
+    if draft.expected is not None and len(marks) == 1 and isinstance(marks[0], dict) \
+            and marks[0].get("col") is not None and marks[0].get("expected") is None:
+        table["highlight"] = [{**marks[0], "expected": show(draft.expected, lang)}]
+    return {**evidence, "table": table}
+
+
+def _timed_out(rule: Rule | None, seconds: float | None, lang: str) -> Finding:
+    # An error, not a warning: a check that could not finish leaves the document unverified.
+    what = rule.id if rule else ("pembacaan tabel" if lang == "id" else "reading the tables")
+    text = (f"Pemeriksaan {what} dihentikan setelah {seconds:g} detik (batas waktu per pemeriksaan); hasilnya tidak "
+            f"lengkap. Naikkan batasnya dengan --check-timeout atau check_timeout: di konfigurasi bila memang perlu."
+            if lang == "id" else
+            f"Check {what} was stopped after {seconds:g} seconds (the time limit per check); its result is incomplete. "
+            f"Raise the limit with --check-timeout or check_timeout: in the configuration if needed.")
+    return Finding(rule=rule.id if rule else "READ001", severity="error", message=text, location=Location(),
+                   evidence={"timeout_s": seconds}, fingerprint=fingerprint(rule.id if rule else "READ001", "timeout", ""))
 
 
 def _crash(rule: Rule, exc: Exception, lang: str) -> Finding:

@@ -74,6 +74,9 @@ def judge(printed: Num, computed: Interval, *, exact: bool = False, expected_dec
     if truncated == printed.value and computed.point >= 0:
         return Verdict("note", expected, "truncated")
     off_by = abs(rounded - printed.value) / unit(dp)
+    if dp == 0 and computed.lo == computed.hi == computed.point.to_integral_value():
+        # A whole number computed exactly from whole counts: no rounding to forgive, so one off is plainly wrong.
+        return Verdict("mismatch", expected)
     return Verdict("last_digit" if off_by <= 1 else "mismatch", expected)
 
 

@@ -105,12 +105,19 @@ def _row_totals(columns: list[Column], vocab: Vocabulary) -> None:
 def _role(leaf: str, full: str, context: str, vocab: Vocabulary) -> str | None:
     if not leaf:
         return None
+    key = (leaf, context)
+    if key in vocab.role_cache:  # the same header in another table
+        return vocab.role_cache[key]
+    found = None
     for entry in vocab.roles:
         if entry.context and entry.context != context:
             continue
         if any(p.search(leaf) for p in entry.patterns):
-            return entry.role
-    return None
+            found = entry.role
+            break
+    if len(vocab.role_cache) < 100_000:
+        vocab.role_cache[key] = found
+    return found
 
 
 def _group_parent(col: Column) -> str:

@@ -40,12 +40,18 @@ class Vocabulary:
     row_total: list[re.Pattern]
     rows: dict[str, list[re.Pattern]]
     kinds: list[KindEntry]
+    # Answers per header or label already seen: a report repeats them, and matching every
+    # pattern again for each of thousands of tables would dominate the reading time.
+    role_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    row_type_cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def row_type(self, label: str) -> str | None:
-        for name, patterns in self.rows.items():
-            if any(p.search(label) for p in patterns):
-                return name
-        return None
+        if label in self.row_type_cache:
+            return self.row_type_cache[label]
+        found = next((name for name, patterns in self.rows.items() if any(p.search(label) for p in patterns)), None)
+        if len(self.row_type_cache) < 100_000:
+            self.row_type_cache[label] = found
+        return found
 
 
 @lru_cache(maxsize=8)

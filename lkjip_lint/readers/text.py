@@ -19,6 +19,7 @@ from lkjip_lint.readers.errors import InputError
 from lkjip_lint.readers.grid import completes_row, glue_row, header_count, is_column_numbers, norm_cells
 from lkjip_lint.readers.lists import LIST_HEADINGS, entry, looks_like_entry
 from lkjip_lint.readers.markup import clean_cell, plain
+from lkjip_lint.suppression import strip_comments
 
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
@@ -30,7 +31,7 @@ def read(path: Path) -> Document:
 
 def parse(text: str, path: str = "<text>") -> Document:
     """The Document of a text. Raises only InputError, and only past the limits in readers/__init__.py."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_comments(text.replace("\r\n", "\n").replace("\r", "\n"))  # <!-- lkjip-lint: ... -->
     count = text.count("\n") + 1
     if count > MAX_LINES:  # counted before the lines are made: a file of short lines is the costly kind
         raise InputError("too_many_lines", count=count, limit=MAX_LINES)

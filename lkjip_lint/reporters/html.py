@@ -33,6 +33,7 @@ import re
 from html import escape as _html_escape
 from typing import Any
 
+from lkjip_lint.engine.messages import YEARS
 from lkjip_lint.engine.rule import Rule
 from lkjip_lint.finding import Finding
 from lkjip_lint.results import FileResult
@@ -388,6 +389,8 @@ def num_text(v: Any, lang: str = "id") -> str:
     if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
         return str(v)
     text = str(int(v)) if float(v).is_integer() else repr(round(float(v), 10))
+    if float(v).is_integer() and YEARS[0] <= v <= YEARS[1]:
+        return text  # a year: never "2.024" (the rule of engine/messages.show)
     if "e" in text:  # very large/small floats: keep them readable rather than localise
         return text
     sign, text = ("-", text[1:]) if text.startswith("-") else ("", text)

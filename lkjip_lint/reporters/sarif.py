@@ -28,7 +28,11 @@ def render(results: list[FileResult], rules: list[Rule], lang: str = "id", versi
         "invocations": [_invocation(results)],
         "language": "en" if lang == "en" else "id",
         "results": [
-            _result(r.path, f, index) for r in results for f in r.findings
+            _result(r.path, f, index, lang) for r in results for f in r.findings
+        ] + [
+            # hidden by a comment in the report: still listed, marked as suppressed in source
+            {**_result(r.path, f, index, lang), "suppressions": [{"kind": "inSource"}]}
+            for r in results for f in r.suppressed
         ],
     }
     if version:
@@ -57,7 +61,7 @@ def _driver_rules(rules: list[Rule], results: list[FileResult], lang: str) -> tu
     # A finding from a rule that is not in the list (e.g. an internal reader rule)
     # still needs a valid ruleIndex, so give it a minimal descriptor.
     for r in results:
-        for f in r.findings:
+        for f in (*r.findings, *r.suppressed):
             if f.rule not in index:
                 index[f.rule] = len(out)
                 out.append({"id": f.rule, "shortDescription": {"text": f.rule}})
@@ -80,13 +84,13 @@ def _invocation(results: list[FileResult]) -> dict:
     return inv
 
 
-def _result(path: str, f: Finding, index: dict[str, int]) -> dict:
+def _result(path: str, f: Finding, index: dict[str, int], lang: str = "id") -> dict:
     res: dict = {
         "ruleId": f.rule,
         "ruleIndex": index[f.rule],
         "level": LEVEL[f.severity],
         "message": {"text": f.message or f.rule},  # SARIF requires non-empty text
-        "locations": [_location(path, f.location)],
+        "locations": [_location(path, f.location, lang)],
     }
     if f.fingerprint:
         res["partialFingerprints"] = {"lkjipFingerprint/v1": f.fingerprint}
@@ -96,23 +100,23 @@ def _result(path: str, f: Finding, index: dict[str, int]) -> dict:
     return res
 
 
-def _location(path: str, loc: Location) -> dict:
+def _location(path: str, loc: Location, lang: str = "id") -> dict:
     # The artifact is always named (viewers such as GitHub need it); the region
     # only when there is a line, the logical location whenever there is a table/page.
     physical: dict = {"artifactLocation": {"uri": artifact_uri(path)}}
     if loc.line is not None and loc.line >= 1:
         physical["region"] = {"startLine": loc.line}
     out: dict = {"physicalLocation": physical}
-    fqn = logical_name(loc)
+    fqn = logical_name(loc, lang)
     if fqn:
         out["logicalLocations"] = [{"name": fqn.rsplit("/", 1)[-1], "fullyQualifiedName": fqn, "kind": "element"}]
     return out
 
 
-def logical_name(loc: Location) -> str:
+def logical_name(loc: Location, lang: str = "id") -> str:
     parts = []
     if loc.page is not None:
-        parts.append(f"hal. {loc.page}")
+        parts.append(f"{'p.' if lang == 'en' else 'hal.'} {loc.page}")
     # "/" inside a label would read as a separator, so soften it.
     parts += [p.replace("/", "∕") for p in (loc.table, loc.row, loc.column, loc.path) if p]
     return "/".join(parts)

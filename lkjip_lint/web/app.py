@@ -8,9 +8,12 @@ Routes
   POST /api/worksheet the upload -> the review worksheet (?format=xlsx, the default, or csv)
   GET  /healthz       "ok"
 
-Errors are JSON {"error": message, "code": ...}: 400 no/garbled upload, 413 too
-large, 422 the file cannot be read (with the contract, whose file entry holds the
-error), 500 only for a fault of the checker itself — never a traceback page.
+Errors are JSON {"error": message, "code": ...}: 400 no/garbled upload, 403 a POST
+from another origin (another web site's page must not use this one), 413 too large,
+422 the file cannot be read (with the contract, whose file entry holds the error),
+its check process died, or it took longer than the job time limit, 500 only for a
+fault of the checker itself — never a traceback page. A job whose client has gone
+is stopped (its process is killed and replaced).
 
 Privacy: an upload lives in a private temporary folder (mode 0700) only while it
 is checked; responses say `Cache-Control: no-store`; the Content-Security-Policy
@@ -20,14 +23,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import os
 import re
 import shutil
 import tempfile
-import threading
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from urllib.parse import urlsplit
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,7 @@ from starlette.routing import Route
 
 from lkjip_lint.readers import SUFFIXES, sniff
 from lkjip_lint.web import worker
+from lkjip_lint.web.jobs import Checker, JobTimeout
 from lkjip_lint.web.page import lang_of, mb, render_page, static, text
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
@@ -65,61 +67,11 @@ class Settings:
     rule_dirs: tuple[str, ...] = ()
     start: str = field(default_factory=os.getcwd)  # where a .lkjip-lint.yaml is looked for
     allowed_hosts: tuple[str, ...] = ("*",)
+    job_timeout: float | None = 60.0  # seconds one upload may keep a check process
 
 
 class TooLarge(Exception):
     pass
-
-
-class Checker:
-    """A process pool for the checks: CPU-bound work in parallel, and a reader that
-    crashes or exhausts memory takes down one worker process, not the server."""
-
-    def __init__(self, settings: Settings):
-        self.settings = settings
-        self._lock = threading.Lock()
-        self.size = settings.workers or min(4, os.cpu_count() or 1)
-        self._pool = self._new_pool()
-
-    def _new_pool(self) -> ProcessPoolExecutor:
-        s = self.settings
-        # forkserver/spawn, not fork: the server has threads, and forking them is unsafe.
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        return ProcessPoolExecutor(max_workers=self.size, mp_context=multiprocessing.get_context(method),
-                                   initializer=worker.init, initargs=(s.config_path, s.rule_dirs, s.start, s.max_bytes))
-
-    async def run(self, *args) -> dict:
-        """worker.check(*args) in a worker process."""
-        return await self.submit(worker.check, *args)
-
-    async def submit(self, fn, *args):
-        for _ in range(2):  # a second try only when the pool was replaced before the job got in
-            pool = self._pool
-            try:
-                future = pool.submit(fn, *args)
-            except (BrokenProcessPool, RuntimeError):  # broken, or shut down by a replacement
-                self._replace(pool)
-                continue
-            try:
-                return await asyncio.wrap_future(future)
-            except BrokenProcessPool:
-                self._replace(pool)
-                raise
-        raise BrokenProcessPool("no working check process")
-
-    def _replace(self, pool: ProcessPoolExecutor) -> None:
-        with self._lock:  # once, whichever request noticed first
-            if self._pool is pool:
-                pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = self._new_pool()
-
-    def warm_up(self) -> None:
-        """Start the worker processes (and load the rules) now rather than at the first upload."""
-        for _ in range(self.size):
-            self._pool.submit(worker.ping)
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -187,9 +139,24 @@ def _error(status: int, code: str, message: str, **extra) -> JSONResponse:
     return JSONResponse({"error": message, "code": code, **extra}, status_code=status, headers=HEADERS)
 
 
+def cross_origin(request: Request) -> bool:
+    """A POST sent by a page of another site (or an opaque origin such as a sandboxed frame
+    or a file:// page). Browsers add Origin to every cross-origin POST, and Sec-Fetch-Site
+    where they support it; scripts such as curl send neither and are let through."""
+    if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return True
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False
+    parts = urlsplit(origin)
+    return parts.scheme not in ("http", "https") or parts.netloc.lower() != request.headers.get("host", "").lower()
+
+
 async def _handle(request: Request, settings: Settings, want_html: bool, job: str = "check") -> Response:
     lang = lang_of(request.query_params.get("lang"))
     limit = settings.max_bytes
+    if cross_origin(request):
+        return _error(403, "cross_origin", text("cross_origin", lang))
 
     def too_large(size: str) -> Response:
         return _error(413, "too_large", text("too_large", lang, size=size, limit=mb(limit, lang)))
@@ -211,12 +178,31 @@ async def _handle(request: Request, settings: Settings, want_html: bool, job: st
             return _error(400, "no_file", text("no_file", lang))
         if upload.size is not None and upload.size > limit:
             return too_large(mb(upload.size, lang))
-        return await _check(request.app.state.checker, upload, lang, want_html, job)
+        return await _check(request, request.app.state.checker, upload, lang, want_html, job)
     finally:
         await form.close()
 
 
-async def _check(checker: Checker, upload: UploadFile, lang: str, want_html: bool, job: str = "check") -> Response:
+async def _until_done_or_gone(request: Request, job: asyncio.Future, poll: float = 0.25):
+    """The job's result; the job is cancelled (its process killed) when the client disconnects."""
+    try:
+        while True:
+            done, _ = await asyncio.wait({job}, timeout=poll)
+            if done:
+                return job.result()
+            if await request.is_disconnected():
+                raise ClientGone
+    finally:  # gone, or the server is stopping: the job's process is killed, not left running
+        if not job.done():
+            job.cancel()
+
+
+class ClientGone(Exception):
+    pass
+
+
+async def _check(request: Request, checker: Checker, upload: UploadFile, lang: str, want_html: bool,
+                 job: str = "check") -> Response:
     name = display_name(upload.filename)
     # A private folder (mkdtemp makes it 0700) removed as soon as the answer is ready.
     with tempfile.TemporaryDirectory(prefix="lkjip-web-") as folder:
@@ -227,13 +213,18 @@ async def _check(checker: Checker, upload: UploadFile, lang: str, want_html: boo
         await run_in_threadpool(_copy, upload, path)
         try:
             if job == "check":
-                answer = await checker.run(str(path), name, lang, want_html)
+                work = checker.run(str(path), name, lang, want_html)
             elif job == "annotate":
-                answer = await checker.submit(worker.annotate, str(path), name, lang)
+                work = checker.submit(worker.annotate, str(path), name, lang)
             else:
-                answer = await checker.submit(worker.worksheet, str(path), name, lang, job)
+                work = checker.submit(worker.worksheet, str(path), name, lang, job)
+            answer = await _until_done_or_gone(request, asyncio.ensure_future(work))
+        except ClientGone:
+            return Response(status_code=499)  # nobody reads it; the check was stopped
+        except JobTimeout:
+            return _error(422, "too_slow", text("too_slow", lang, seconds=f"{checker.job_timeout:g}"))
         except BrokenProcessPool:
-            log.error("a check process died on %s; the pool was restarted", name)
+            log.error("a check process died on %s; it was replaced, other uploads go on", name)
             return _error(422, "crashed", text("crashed", lang))
         except Exception as exc:  # a fault of the checker, not of the file: say so, keep serving
             log.exception("check of %s failed", name)

@@ -41,6 +41,9 @@ TEXT = {
         "internal": "Terjadi kesalahan internal saat memeriksa berkas ini ({reason}). Server tetap berjalan; berkas lain dapat diperiksa.",
         "crashed": "Pemeriksa berhenti mendadak pada berkas ini. Server tetap berjalan; berkas lain dapat diperiksa.",
         "not_found": "Halaman tidak ditemukan.",
+        "cross_origin": "Unggahan dari situs lain ditolak. Buka halaman lkjip-lint ini langsung dan unggah dari sana.",
+        "too_slow": "Pemeriksaan berkas ini melebihi {seconds} detik dan dihentikan, agar unggahan lain tidak menunggu. "
+                    "Periksa berkas ini dengan lkjip-lint check, atau pisahkan lampirannya.",
     },
     "en": {
         "title": "Check an LKjIP before submitting it",
@@ -70,6 +73,9 @@ TEXT = {
         "internal": "An internal error occurred while checking this file ({reason}). The server keeps running; other files can be checked.",
         "crashed": "The checker stopped abruptly on this file. The server keeps running; other files can be checked.",
         "not_found": "Page not found.",
+        "cross_origin": "An upload from another site was refused. Open this lkjip-lint page directly and upload from it.",
+        "too_slow": "Checking this file took more than {seconds} seconds and was stopped, so that other uploads do not wait. "
+                    "Check it with lkjip-lint check, or split off its annexes.",
     },
 }
 

@@ -34,7 +34,8 @@ def _bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def run(host: str, port: int, max_upload_mb: float, workers: int | None, config_path, rule_dirs, lang: str) -> int:
+def run(host: str, port: int, max_upload_mb: float, workers: int | None, config_path, rule_dirs, lang: str,
+        job_timeout: float | None = 60.0) -> int:
     import uvicorn
 
     from lkjip_lint.config import ConfigError
@@ -43,7 +44,7 @@ def run(host: str, port: int, max_upload_mb: float, workers: int | None, config_
 
     settings = Settings(max_bytes=int(max_upload_mb * 1024 * 1024), workers=workers or 0,
                         config_path=str(config_path) if config_path else None,
-                        rule_dirs=tuple(str(d) for d in rule_dirs), start=os.getcwd(),
+                        rule_dirs=tuple(str(d) for d in rule_dirs), start=os.getcwd(), job_timeout=job_timeout,
                         # Host-header check: a web page elsewhere cannot reach us by DNS rebinding.
                         allowed_hosts=(*LOOPBACK, host, f"[{host.strip('[]')}]") if is_loopback(host) else ("*",))
     try:  # the same loading the check processes do, so a broken rule file stops us here
@@ -69,6 +70,8 @@ def run(host: str, port: int, max_upload_mb: float, workers: int | None, config_
         click.echo("lkjip-lint: peringatan/warning: the page is reachable from other computers and has no login.", err=True)
     sys.stdout.flush()
     config = uvicorn.Config(create_app(settings), log_level="warning", access_log=False, lifespan="on",
-                            limit_concurrency=64, timeout_graceful_shutdown=5)
+                            # Ctrl-C/SIGTERM: requests still running get 1 s, then they are cancelled
+                            # (their temporary folders removed) and the check processes killed.
+                            limit_concurrency=64, timeout_graceful_shutdown=1)
     uvicorn.Server(config).run(sockets=[sock])
     return 0
