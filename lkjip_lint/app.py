@@ -203,7 +203,7 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
                 click.echo(_statistics(results, all_rules, lang), err=True)
         data = (text + ("\n" if not text.endswith("\n") else "")).encode("utf-8")
     if output:
-        from lkjip_lint.outputs import write_atomically
+        from lkjip_lint.safe_output import write_atomically
 
         try:
             write_atomically(output, lambda fh: fh.write(data))
@@ -345,7 +345,7 @@ def _batch_table(results: list[FileResult], lang: str) -> str:
 # ---- annotate ----------------------------------------------------------------------
 
 def run_annotate(path: Path, output, suggest: bool, min_severity: str, rule_dirs, config_path, year, lang) -> int:
-    from lkjip_lint.outputs import default_target, same_file
+    from lkjip_lint.safe_output import default_target, same_file
     from lkjip_lint.config import ConfigError
     from lkjip_lint.engine.loader import RuleFileError
     from lkjip_lint.lint import check_document
@@ -362,7 +362,7 @@ def run_annotate(path: Path, output, suggest: bool, min_severity: str, rule_dirs
         return _fail(f"{path}: {input_error('not_found', {}, lang)}")
     if output is not None:  # refused before the check, not after
         problem = _output_problem(output, [path], lang)
-        if problem or same_file(path, output):
+        if problem or same_file(path, [output]):
             return _fail(problem or ui("output_is_input", lang, path=str(output)))
     result, document = check_document(path, options)
     if result.error:
@@ -371,7 +371,7 @@ def run_annotate(path: Path, output, suggest: bool, min_severity: str, rule_dirs
         return _fail(ui("annotate_format", lang, path=str(path)))
     # the content decides the format: a PDF named .docx gets a .reviu.pdf
     target = output or default_target(path, document.format)
-    if same_file(path, target):
+    if same_file(path, [target]):
         return _fail(ui("output_is_input", lang, path=str(target)))
     threshold = SEVERITY_RANK[min_severity]
     findings = [f for f in result.findings if SEVERITY_RANK[f.severity] >= threshold]

@@ -106,8 +106,10 @@ def extract(path, fmt, output, rule_dirs, config_path, lang):
 @click.option("--suggest", is_flag=True, help="DOCX: tulis koreksi sebagai perubahan terlacak. / Also write corrections as tracked changes.")
 @click.option("--min-severity", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Tingkat terendah yang diberi catatan. / Lowest severity that gets a note.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder aturan tambahan. / Extra folder of rule files.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Berkas konfigurasi (bawaan: dicari ke atas dari laporan). / Configuration file (default: found upward from the report).")
 @click.option("--year", type=int, default=None, help="Report year, when the title page does not say it.")
 @_lang_option
 def annotate(path, output, suggest, min_severity, rule_dirs, config_path, year, lang):

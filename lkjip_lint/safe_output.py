@@ -31,13 +31,23 @@ def same_file(target: Path, inputs: Iterable[Path]) -> bool:
     return False
 
 
+def default_target(source: Path, fmt: str) -> Path:
+    """REPORT.docx → REPORT.reviu.docx beside it (the suffix of the format the content has)."""
+    return source.with_name(f"{source.stem}.reviu.{fmt}")
+
+
 def write_atomic(target: Path, text: str) -> None:
     """Write `text` (UTF-8) to a temporary file next to `target`, then rename it over `target`."""
+    write_atomically(Path(target), lambda out: out.write(text.encode("utf-8")))
+
+
+def write_atomically(target: Path, write) -> None:
+    """Call write(binary file object) on a temporary file next to `target`, then rename it over `target`."""
     target = Path(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
+        with os.fdopen(fd, "wb") as out:
+            write(out)
             out.flush()
             os.fsync(out.fileno())
         if target.exists():  # keep the permissions the user gave the old file

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from lkjip_lint.outputs import default_target, same_file, write_atomically
+from lkjip_lint.safe_output import default_target, same_file, write_atomically
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
@@ -28,8 +28,8 @@ def test_default_name_and_same_file(tmp_path):
     assert default_target(report, "pdf").name == "LKjIP 2024.reviu.pdf"
     link = tmp_path / "link.docx"
     link.symlink_to(report)
-    assert same_file(report, link) and same_file(report, tmp_path / "." / "LKjIP 2024.docx")
-    assert not same_file(report, tmp_path / "other.docx")
+    assert same_file(report, [link]) and same_file(report, [tmp_path / "." / "LKjIP 2024.docx"])
+    assert not same_file(report, [tmp_path / "other.docx"])
 
 
 def test_a_new_output_gets_the_usual_mode_and_a_replaced_one_keeps_its_own(tmp_path):

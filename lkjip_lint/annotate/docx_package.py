@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from lkjip_lint.outputs import write_atomically
+from lkjip_lint.safe_output import write_atomically
 from lkjip_lint.readers.docx_xml import REL_NS, W_NS, W_STRICT_NS, main_part, parse
 from lkjip_lint.readers.errors import InputError
 from lkjip_lint.readers.ziputil import open_zip, read_member

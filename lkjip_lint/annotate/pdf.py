@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from lkjip_lint.annotate.focus import focus
-from lkjip_lint.outputs import write_atomically
+from lkjip_lint.safe_output import write_atomically
 from lkjip_lint.annotate.wording import AUTHOR, lines
 from lkjip_lint.document import Document, ListBlock, Table
 from lkjip_lint.finding import Finding
