@@ -16,6 +16,7 @@ KINDS = (
     "share",
     "row_total",
     "row_formula",
+    "change_column",
     "hierarchy",
     "survey_index",
     "number_format",

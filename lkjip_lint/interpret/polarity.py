@@ -14,9 +14,10 @@ from lkjip_lint.yamlio import safe_load
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[re.Pattern]:
+def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
     data = safe_load((rules_dir() / "indicators.yaml").read_text(encoding="utf-8")) or {}
-    return [re.compile(p, re.I) for p in data.get("negative_polarity", [])]
+    compiled = {key: [re.compile(p, re.I) for p in data.get(key, [])] for key in ("negative_polarity", "positive_polarity")}
+    return compiled["negative_polarity"], compiled["positive_polarity"]
 
 
 def is_negative(name: str, report=None) -> bool:
@@ -25,4 +26,6 @@ def is_negative(name: str, report=None) -> bool:
         for declared in report.settings.negative_indicators:
             if declared.lower() in low or low in declared.lower():
                 return True
-    return any(p.search(low) for p in _patterns())
+    negative, positive = _patterns()
+    # "kasus yang mendapat penanganan" counts handled cases: the handling word wins over "kasus"
+    return any(p.search(low) for p in negative) and not any(p.search(low) for p in positive)
