@@ -65,3 +65,68 @@ def test_labura_change_column_between_relative_years():
     assert float(view.num(row, view.columns[2]).value) == 17259.19
     row = next(r for r in view.rows if r.line == 38)  # "- 28,39%": the sign split from the number
     assert float(view.num(row, view.columns[4]).value) == -28.39
+
+
+# ---- 29 Puskesmas: "%" is coverage (Angka / Sasaran), not capaian against the Target --------------
+
+def test_puskesmas_percent_is_found_from_values_as_angka_over_sasaran():
+    from lkjip_lint.interpret.relations import relations
+
+    view = view_at("29-puskesmas-capaian-ukm-2020.txt", 7)
+    headers = [c.header for c in view.columns]
+    assert headers == ["Program", "Indikator Kinerja", "Sasaran", "Target", "Cakupan › Angka", "Cakupan › %"]
+    assert roles(view)[3] == "target"
+    # section rows: the sub-programme headings without numbers
+    assert {line for line, kind in kinds(view).items() if kind == "section"} >= {9, 16, 20, 28, 33}
+    [rel] = relations(view)
+    assert (headers[rel.result], rel.op, headers[rel.a], headers[rel.b]) == ("Cakupan › %", "ratio100", "Cakupan › Angka", "Sasaran")
+    assert rel.fits == rel.rows == 20  # every data row with all three numbers (line 30 has no %)
+
+
+def test_puskesmas_a_broken_coverage_cell_is_noticed():
+    from tests.helpers import findings
+
+    text = (MORE / "29-puskesmas-capaian-ukm-2020.txt").read_text(encoding="utf-8").replace("\t779\t77.98\n", "\t779\t79.78\n", 1)
+    [f] = [f for f in findings(text, "REL001") if f.severity == "error"]
+    assert f.location.line == 21 and f.expected == pytest.approx(77.98)
+
+
+# ---- 14 Disdikbudpora: the 2021 % is realisasi 2020 against the 2021 target -------------------------
+
+def test_disdikbudpora_inputs_of_the_2021_percent_chosen_by_values():
+    from lkjip_lint.checks.row_formula import _inputs
+    from lkjip_lint.engine.expr import Formula
+
+    view = view_at("14-disdikbudpora-kab-semarang-2020.txt", 28)
+    assert roles(view) == ["no", None, "satuan", "realisasi", "target", "realisasi", "capaian", "target", "capaian", "kategori"]
+    assert [c.year for c in view.columns[3:9]] == [2019, 2020, 2020, 2020, 2021, 2021]
+    # the column-number row "1 2 3 … 10" is no data; "Angka Partisipasi Murni (APM):" heads a section
+    assert {k: kinds(view)[k] for k in (31, 32, 33)} == {31: "section", 32: "data", 33: "data"}
+    formula = [(None, Formula("realisasi / target * 100"))]
+    chosen = _inputs(view, view.columns[8], formula)
+    assert (chosen["realisasi"].header, chosen["target"].header) == ("2020 › Realisasi", "2021 › Target")
+    assert (_inputs(view, view.columns[6], formula)["realisasi"].header) == "2020 › Realisasi"
+
+
+# ---- 25 Tempursari: a Daftar Isi read as a name/page table (no "DAFTAR ISI" line above it) ----------
+
+def test_tempursari_contents_table_is_the_contents():
+    from lkjip_lint.interpret.contents import contents_lists
+
+    [entries] = contents_lists(report("25-kec-tempursari-2020-daftar-isi.txt"))
+    assert [(e.text, e.page_text) for e in entries[:5]] == [
+        ("HALAMAN JUDUL", "i"), ("KATA PENGANTAR", "ii"), ("DAFTAR ISI", "iii"), ("IKHTISAR EKSEKUTIF", "iv"),
+        ("BAB I PENDAHULUAN", "1")]
+    assert (entries[-1].text, entries[-1].page_text, entries[-1].line) == ("DAFTAR LAMPIRAN", "41", 39)
+    pages = [e.page for e in entries if e.page]
+    assert pages == sorted(pages)  # roman front matter before arabic body pages, never decreasing
+
+
+def test_tempursari_section_used_twice_is_found_and_nothing_else():
+    from tests.helpers import findings
+
+    text = (MORE / "25-kec-tempursari-2020-daftar-isi.txt").read_text(encoding="utf-8")
+    [f] = findings(text, "DOC003")
+    assert (f.location.line, f.expected) == (34, "3.3")
+    broken = text.replace("1.1 Latar Belakang", "1.3 Latar Belakang").replace("1.5 Sistematika\t7", "1.5 Sistematika\t3")
+    assert sorted((f.location.line, f.expected) for f in findings(broken, "DOC003")) == [(23, "1.1"), (27, None), (34, "3.3")]

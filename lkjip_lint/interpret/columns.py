@@ -149,8 +149,13 @@ def _percent_as_capaian(columns: list[Column]) -> None:
     by_group: dict[str, set[str]] = {}
     for c in columns:
         by_group.setdefault(c.group, set()).add(c.role or "")
+    any_realisasi = any(c.role == "realisasi" for c in columns)
     for c in columns:
         if c.role == "percent" and {"target", "realisasi"} <= by_group[c.group]:
+            c.role = "capaian"
+        elif c.role == "percent" and c.year and "target" in by_group[c.group] and any_realisasi:
+            # "2021 › Target | 2021 › %" with the realisasi in another year's group: a capaian
+            # against that target, whose realisasi the row formula picks by the values
             c.role = "capaian"
 
 

@@ -1,0 +1,52 @@
+"""Column relations found from values (interpret/relations.py) and the check that follows them (REL001)."""
+import pytest
+
+from lkjip_lint.interpret.relations import relations
+
+from tests.helpers import errors_and_warnings, findings, report_of, tsv
+
+
+def found(*rows):
+    view = report_of(tsv(*rows)).views[0]
+    return [(view.columns[r.result].header, r.op, view.columns[r.a].header, view.columns[r.b].header) for r in relations(view)]
+
+
+COVERAGE = ["Indikator | Sasaran | Target | Angka | %", "A | 179 | 100% | 146 | 81.56",
+            "B | 36 | 100% | 40 | 111.11", "C | 171 | 90% | 126 | 73.68", "D | 24 | 80% | 5 | 20.83"]
+
+
+def test_a_percent_column_is_found_as_a_ratio_of_two_others():
+    assert found(*COVERAGE) == [("%", "ratio100", "Angka", "Sasaran")]
+
+
+def test_difference_and_sum_columns_are_found():
+    rows = ["Uraian | Pagu | Realisasi | Sisa Dana", "A | 1.000 | 800 | 200", "B | 5.000 | 4.250 | 750", "C | 700 | 700 | 0"]
+    assert found(*rows) == [("Sisa Dana", "difference", "Pagu", "Realisasi")]
+    rows = ["Desa | L | P | Semua", "A | 10 | 12 | 22", "B | 7 | 9 | 16", "C | 30 | 31 | 61"]
+    assert found(*rows) in ([("Semua", "sum", "L", "P")], [("Semua", "sum", "P", "L")])
+
+
+def test_coincidences_are_refused():
+    # a constant result (all 100) fits any a/a; a result that repeats its input (target 100) means nothing
+    assert found("Indikator | T | R | %", "A | 80 | 80 | 100", "B | 90 | 90 | 100", "C | 70 | 70 | 100") == []
+    assert found("Indikator | X | Y | Z", "A | 100 | 55 | 55", "B | 100 | 61 | 61", "C | 100 | 42 | 42") == []
+    # one row is not enough evidence
+    assert found("Indikator | Sasaran | Angka | %", "A | 179 | 146 | 81.56") == []
+
+
+def test_a_relation_that_fits_only_half_the_rows_is_no_relation():
+    rows = COVERAGE[:3] + ["C | 171 | 90% | 126 | 70.00", "D | 24 | 80% | 5 | 30.00"]
+    assert found(*rows) == []
+
+
+def test_rows_that_break_a_found_relation_are_findings_with_the_expected_value():
+    assert errors_and_warnings(findings(tsv(*COVERAGE), "REL001")) == []
+    bad = COVERAGE[:3] + ["C | 171 | 90% | 126 | 76.38"] + COVERAGE[4:]
+    [f] = findings(tsv(*bad), "REL001")
+    assert (f.location.line, f.expected, f.severity) == (4, pytest.approx(73.68), "error")
+
+
+def test_columns_with_a_header_formula_are_left_to_their_own_check():
+    rows = ["Indikator | Target | Realisasi | Capaian (%)", "A | 80 | 88 | 110", "B | 50 | 45 | 90", "C | 40 | 44 | 100"]
+    assert findings(tsv(*rows), "REL001") == []
+    assert [f.location.line for f in findings(tsv(*rows), "CAP001")] == [4]
