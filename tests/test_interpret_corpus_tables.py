@@ -130,3 +130,131 @@ def test_tempursari_section_used_twice_is_found_and_nothing_else():
     assert (f.location.line, f.expected) == (34, "3.3")
     broken = text.replace("1.1 Latar Belakang", "1.3 Latar Belakang").replace("1.5 Sistematika\t7", "1.5 Sistematika\t3")
     assert sorted((f.location.line, f.expected) for f in findings(broken, "DOC003")) == [(23, "1.1"), (27, None), (34, "3.3")]
+
+
+def test_puskesmas_balita_row_is_the_parent_of_the_two_age_groups():
+    from lkjip_lint.interpret.hierarchy import parents
+
+    view = view_at("29-puskesmas-capaian-ukm-2020.txt", 7)
+    # line 21 "Cakupan balita …" 999 | 779 = line 22 (163 | 156) + line 23 (836 | 623), unlabelled as such
+    [parent] = parents(view)
+    assert view.rows[parent.row].line == 21 and [view.rows[c].line for c in parent.children] == [22, 23]
+    assert [view.columns[j].header for j in parent.fitting] == ["Sasaran", "Cakupan › Angka"]
+
+
+def test_puskesmas_a_broken_parent_is_one_finding_not_two():
+    from tests.helpers import errors_and_warnings, findings
+
+    text = (MORE / "29-puskesmas-capaian-ukm-2020.txt").read_text(encoding="utf-8").replace("\t999\t100%\t779\t", "\t979\t100%\t779\t", 1)
+    [f] = errors_and_warnings(findings(text))
+    assert (f.rule, f.location.line, f.expected) == ("SUM005", 21, 999)
+
+
+def test_extract_shows_roles_how_they_were_decided_and_parents():
+    from lkjip_lint.interpret.export import export_model
+
+    model = export_model(report("29-puskesmas-capaian-ukm-2020.txt"))
+    [table] = model.tables
+    by_header = {c.header: c for c in table.columns}
+    assert (by_header["Target"].role, by_header["Target"].decided_by) == ("target", "header")
+    assert by_header["Cakupan › %"].decided_by == "both"  # "%" from the words, its formula from the values
+    assert by_header["Cakupan › %"].relation == "Cakupan › Angka / Sasaran × 100"
+    assert by_header["Indikator Kinerja"].decided_by is None
+    balita = next(r for r in table.rows if r.line == 21)
+    assert [table.rows[k - 1].line for k in balita.children] == [22, 23]
+
+
+# ---- the other fragments' tables ----------------------------------------------------------------
+
+def relation_names(view):
+    from lkjip_lint.interpret.relations import relations
+
+    h = [c.header for c in view.columns]
+    return {(h[r.result], r.op, h[r.a], h[r.b]) for r in relations(view)}
+
+
+def test_bpom_efficiency_table_two_header_rows_and_its_formulas():
+    view = view_at("04-bpom-prkom-2021-efisiensi.txt", 28)
+    assert roles(view) == [None, None, "target", "realisasi", "capaian", "pagu", "realisasi_anggaran", "serapan",
+                           "index_efisiensi", "efisiensi", "kategori"]
+    assert view.kind == "efficiency"
+    assert [kinds(view)[k] for k in (30, 31)] == ["data", "data"]
+    # KINERJA % = R / T × 100 and IE = KINERJA % / ANGGARAN % on both rows (header and values agree)
+    assert {("KINERJA › %", "ratio100", "KINERJA › R", "KINERJA › T"),
+            ("IE", "ratio", "KINERJA › %", "ANGGARAN › %")} <= relation_names(view)
+
+
+def test_kemdikbud_year_groups_give_the_periods():
+    view = view_at("12-kemdikbud-2012-apm.txt", 19)
+    assert [(c.role, c.year) for c in view.columns[2:]] == [
+        ("target", 2011), ("realisasi", 2011), ("capaian", 2011), ("target", 2012), ("realisasi", 2012), ("capaian", 2012)]
+    assert kinds(view) == {21: "data"}
+
+
+def test_temanggung_efficiency_is_capaian_minus_absorption():
+    view = view_at("13-dindikpora-temanggung-2020.txt", 18)
+    assert roles(view) == ["no", None, "capaian", "efisiensi", "serapan", None]
+    assert [kinds(view)[k] for k in (19, 20)] == ["data", "data"]
+    # 98,68 − 90,37 = 8,31 and 71,50 − 98,74 = −27,24: efisiensi = capaian − serapan
+    assert relation_names(view) == {("Efisiensi (%)", "difference", "Capaian Kinerja (%)", "Realisasi Anggaran (%)")}
+
+
+def test_tanah_datar_years_in_a_second_header_row():
+    view = view_at("42-kab-tanah-datar-2016-apm.txt", 21)
+    assert [(c.role, c.year) for c in view.columns[2:]] == [("realisasi", 2015), ("realisasi", 2016), ("capaian", 2015), ("capaian", 2016)]
+    assert kinds(view) == {23: "data"}  # the years row (line 22) is header, not data
+    assert view.skipped == {0: "header"}
+
+
+def test_puslatbang_one_row_capaian_table():
+    view = view_at("43-lan-puslatbang-kmp-2021.txt", 10)
+    assert roles(view) == [None, "target", "realisasi", "capaian"]
+    assert kinds(view) == {11: "data"}
+
+
+def test_dumai_header_less_tail_is_no_header():
+    view = view_at("48-kota-dumai-2016-pendidikan.txt", 4)
+    # "2 | Rasio guru murid per kelas rata-rata:" numbers an indicator group: a section row, not a header
+    assert roles(view) == ["no"] + [None] * 6 and kinds(view)[4] == "section"
+    assert kinds(view)[5] == kinds(view)[6] == "data"
+
+
+# ---- the sample's main tables -------------------------------------------------------------------
+
+SAMPLE = ROOT.parent / "shared" / "corpus" / "purbalingga-2024.txt"
+
+
+@lru_cache(maxsize=1)
+def sample():
+    return Report(document=read(SAMPLE), vocab=load_vocabulary())
+
+
+def sample_view(label: str):
+    return next(v for v in sample().views if v.name == label)
+
+
+def test_sample_population_table_shares_and_row_total_from_values():
+    view = sample_view("Tabel 1.2")
+    assert roles(view)[2:] == ["count", "percent", "count", "percent", "count", "percent"]
+    assert view.columns[6].is_row_total
+    # Jumlah = Pria + Wanita on every row; Pria % = Pria / Jumlah on the rows the gold does not mark wrong
+    names = relation_names(view)
+    assert ("Jumlah Total › Jumlah", "sum", "Pria › Jumlah", "Wanita › Jumlah") in names
+    assert ("Pria › %", "ratio100", "Pria › Jumlah", "Jumlah Total › Jumlah") in names
+    assert kinds(view)[193] == "total"
+
+
+def test_sample_capaian_table_roles_and_years():
+    view = sample_view("Tabel 3.2")
+    assert roles(view) == [None, None, None, "satuan", "target", "realisasi", "capaian", "kategori"]
+    assert [c.year for c in view.columns[4:7]] == [2024, 2024, 2024]
+    assert set(kinds(view).values()) == {"data"}
+
+
+def test_sample_budget_table_programmes_are_parents_of_their_kegiatan():
+    from lkjip_lint.interpret.hierarchy import parents
+
+    view = next(v for v in sample().views if v.kind == "budget")
+    assert roles(view) == [None, "pagu", "realisasi_anggaran", "serapan"]
+    found = {view.rows[p.row].line: [view.rows[c].line for c in p.children] for p in parents(view)}
+    assert found[875] == list(range(876, 882)) and found[882] == [883, 884]

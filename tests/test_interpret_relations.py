@@ -50,3 +50,17 @@ def test_columns_with_a_header_formula_are_left_to_their_own_check():
     rows = ["Indikator | Target | Realisasi | Capaian (%)", "A | 80 | 88 | 110", "B | 50 | 45 | 90", "C | 40 | 44 | 100"]
     assert findings(tsv(*rows), "REL001") == []
     assert [f.location.line for f in findings(tsv(*rows), "CAP001")] == [4]
+
+
+def test_parent_rows_from_values_and_no_claim_when_nothing_fits():
+    from lkjip_lint.interpret.hierarchy import parents
+
+    rows = ["Uraian | Sasaran | Capaian | %", "Ibu hamil | 179 | 146 | 81.56", "Balita | 999 | 779 | 77.98",
+            "usia 0-11 bulan | 163 | 156 | 95.71", "usia 12-59 bulan | 836 | 623 | 74.52", "Remaja | 977 | 876 | 89.66"]
+    view = report_of(tsv(*rows)).views[0]
+    assert [(view.rows[p.row].line, [view.rows[c].line for c in p.children]) for p in parents(view)] == [(3, [4, 5])]
+    rows[3] = "usia 0-11 bulan | 160 | 150 | 93.75"  # the two groups no longer add up to the balita row
+    assert parents(report_of(tsv(*rows)).views[0]) == []
+    # small numbers that happen to add up (1 + 2 = 3) prove nothing
+    small = ["Uraian | Jumlah | Aktif", "A | 3 | 3", "B | 1 | 1", "C | 2 | 2", "D | 5 | 4"]
+    assert parents(report_of(tsv(*small)).views[0]) == []

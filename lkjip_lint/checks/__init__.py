@@ -19,6 +19,7 @@ KINDS = (
     "change_column",
     "column_relation",
     "hierarchy",
+    "parent_sum",
     "survey_index",
     "number_format",
     # the report as a whole: scale, indicators, PK, text claims, domain tables

@@ -19,6 +19,7 @@ from lkjip_lint.checks.base import Context, NoParams, number_draft
 from lkjip_lint.checks.share import pairs as share_pairs
 from lkjip_lint.engine.tolerance import judge
 from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.hierarchy import broken_cells
 from lkjip_lint.interpret.relations import DERIVED_ROLES, cell_interval, relations
 from lkjip_lint.interpret.tables import TableView
 from lkjip_lint.numbers import Num
@@ -43,9 +44,10 @@ def _checked_elsewhere(view: TableView, j: int) -> bool:
 
 def _column(view: TableView, rel) -> Iterator[Draft]:
     result, a_col, b_col = (view.columns[j] for j in (rel.result, rel.a, rel.b))
-    for row in view.rows:
-        if row.type != "data":
-            continue
+    broken = broken_cells(view)
+    for k, row in enumerate(view.rows):
+        if row.type != "data" or (k, rel.a) in broken or (k, rel.b) in broken:
+            continue  # an input another finding already says is wrong: no second, contradicting value
         printed, a, b = (row.values[c.index] for c in (result, a_col, b_col))
         if not all(isinstance(v, Num) for v in (printed, a, b)):
             continue

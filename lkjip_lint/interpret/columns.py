@@ -30,7 +30,6 @@ class Column:
     group: str = ""
     is_row_total: bool = False
     relative_year: int | None = None  # "Tahun N-1" → -1, "Tahun N" → 0
-    decided_by: str = "header"  # header | values | both: how the role was decided
 
     @property
     def period(self) -> int | None:
@@ -100,7 +99,9 @@ def assign_roles(paths: list[list[str]], vocab: Vocabulary) -> list[Column]:
             col.context = "performance"
         elif budget_seen and not parent:
             col.context = "budget"
-        col.role = _role(leaf, col.header.lower(), col.context, vocab)
+        # "Realisasi › 2015": when the leaf is only a year, the words above it name the role
+        role_text = parent if _YEAR.fullmatch(re.sub(r"(?i)^tahun\s*", "", leaf).strip()) and parent else leaf
+        col.role = _role(role_text, col.header.lower(), col.context, vocab)
         if col.role == "pagu" and not parent:
             budget_seen = True
             col.context = "budget"
