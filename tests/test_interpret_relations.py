@@ -64,3 +64,27 @@ def test_parent_rows_from_values_and_no_claim_when_nothing_fits():
     # small numbers that happen to add up (1 + 2 = 3) prove nothing
     small = ["Uraian | Jumlah | Aktif", "A | 3 | 3", "B | 1 | 1", "C | 2 | 2", "D | 5 | 4"]
     assert parents(report_of(tsv(*small)).views[0]) == []
+
+
+def test_header_and_values_disagree_one_note_and_the_rows_follow_the_values():
+    rows = ["Indikator | Sasaran | Target | Realisasi | Capaian (%)", "A | 179 | 100 | 146 | 81.56",
+            "B | 36 | 90 | 40 | 111.11", "C | 171 | 80 | 126 | 73.68", "D | 24 | 60 | 5 | 20.83"]
+    # "Capaian" names Realisasi / Target, but every row is Realisasi / Sasaran: no error per row
+    [note] = findings(tsv(*rows), "REL001", "CAP001")
+    assert (note.rule, note.severity, note.expected) == ("REL001", "info", "Realisasi / Sasaran × 100")
+    rows[3] = "C | 171 | 80 | 126 | 75.68"
+    found = errors_and_warnings(findings(tsv(*rows), "REL001", "CAP001"))
+    assert [(f.rule, f.location.line, f.expected) for f in found] == [("REL001", 4, pytest.approx(73.68))]
+
+
+def test_a_row_equal_to_the_sum_of_the_rows_above_is_a_total_without_a_label():
+    rows = ["Kelurahan | Penduduk | KK | %", "Bancar | 1.200 | 400 | 40", "Kandang | 1.800 | 610 | 60",
+            "Kelurahan | 3.000 | 1.010 | 100"]
+    view = report_of(tsv(*rows)).views[0]
+    assert [r.type for r in view.rows] == ["data", "data", "implicit_total"]
+    rows[3] = "Semua | 3.000 | 1.100 | 100"  # KK no longer adds up; Penduduk still does
+    [f] = errors_and_warnings(findings(tsv(*rows), "SUM001"))
+    assert (f.location.line, f.expected) == (4, 1010)
+    # two rows whose numbers do not add up to the next: all data
+    rows[3] = "Lain | 2.100 | 900 | 100"
+    assert [r.type for r in report_of(tsv(*rows)).views[0].rows] == ["data", "data", "data"]

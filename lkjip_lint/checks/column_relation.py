@@ -6,7 +6,10 @@ a strong majority (at least 3 rows, three quarters of them); a row that does not
 fit is then a finding, with the value the relation gives at the printed
 precision. Columns whose header already names their formula (capaian, serapan,
 efisiensi, sisa, a share beside its count, a row total …) are left to their own
-checks, so one cell never gets two findings.
+checks, so one cell never gets two findings — unless the values contradict the
+header (a "Capaian" column that is Angka / Sasaran on most rows, not Realisasi /
+Target): then the table gets one note naming the conflict (variant `conflict`)
+and the rows are checked against the relation the values show.
 
 Good:  Sasaran 179 | Target 100% | Angka 146 | % 81.56      (146 / 179 × 100 on every row)
 Bad:   Sasaran 179 | Target 100% | Angka 146 | % 81.65      (expected 81.56)
@@ -20,7 +23,7 @@ from lkjip_lint.checks.share import pairs as share_pairs
 from lkjip_lint.engine.tolerance import judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.hierarchy import broken_cells
-from lkjip_lint.interpret.relations import DERIVED_ROLES, cell_interval, relations
+from lkjip_lint.interpret.relations import DERIVED_ROLES, cell_interval, conflicts, relations
 from lkjip_lint.interpret.tables import TableView
 from lkjip_lint.numbers import Num
 
@@ -29,10 +32,21 @@ Params = NoParams
 
 def run(ctx: Context) -> Iterator[Draft]:
     for view in ctx.tables:
+        disputed = conflicts(view)
         for rel in relations(view):
-            if _checked_elsewhere(view, rel.result):
+            if rel.result in disputed:
+                yield _conflict(view, rel)  # one finding for the table; the rows follow the values
+            elif _checked_elsewhere(view, rel.result):
                 continue
             yield from _column(view, rel)
+
+
+def _conflict(view: TableView, rel) -> Draft:
+    col = view.columns[rel.result]
+    return Draft(location=view.location(None, col), actual=col.header, expected=rel.describe(view), grade="note",
+                 variant="conflict", values={"table": view.name, "column": col.header, "role": col.role,
+                                             "relation": rel.describe(view), "fits": rel.fits, "rows": rel.rows},
+                 key=f"{view.ident}|{col.header}|conflict|{rel.describe(view)}")
 
 
 def _checked_elsewhere(view: TableView, j: int) -> bool:

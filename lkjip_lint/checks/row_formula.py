@@ -25,6 +25,7 @@ from lkjip_lint.engine.tolerance import judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.columns import Column
 from lkjip_lint.interpret.polarity import is_negative
+from lkjip_lint.interpret.relations import conflicts
 from lkjip_lint.interpret.tables import TableView
 
 
@@ -52,7 +53,10 @@ class Params(BaseModel):
 def run(ctx: Context) -> Iterator[Draft]:
     formulas = [(spec, Formula(spec.expr)) for spec in ctx.params.formulas]
     for view in ctx.tables:
+        disputed = conflicts(view)
         for result in view.cols(ctx.params.result):
+            if result.index in disputed:
+                continue  # the values contradict the header's formula: column_relation follows the values
             inputs = _inputs(view, result, formulas)
             if inputs is None:
                 continue

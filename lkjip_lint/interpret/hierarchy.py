@@ -100,3 +100,22 @@ def broken_cells(view: TableView) -> set[tuple[int, int]]:
             if j not in parent.fitting:
                 out.add((parent.row, j))
     return out
+
+
+def mark_totals(view: TableView) -> None:
+    """A data row whose counts equal the sum of all data rows above it (since the last total) is a total,
+    with or without a "Jumlah" label — by the same evidence as a parent (half the additive columns, one
+    value ≥ MIN_VALUE). The column-total check then checks its other columns."""
+    columns = additive_columns(view)
+    if not columns:
+        return
+    above: list[int] = []
+    for k, row in enumerate(view.rows):
+        if row.type in ("total", "subtotal", "implicit_total"):
+            above = []
+        elif row.type == "data":
+            if len(above) >= 2 and _fit(view, k, above, columns) is not None:
+                row.type = "implicit_total"
+                above = []
+            else:
+                above.append(k)

@@ -202,3 +202,36 @@ def _unique_best(candidates: list[Relation]) -> Relation | None:
 def _same(r: Relation, s: Relation) -> bool:
     """a + b and b + a, or a − b = c against c + b = a, are one reading of the numbers."""
     return r.op == s.op == "sum" and {r.a, r.b} == {s.a, s.b}
+
+
+# The formula a derived column's header names: its inputs by role, within the column's group.
+HEADER_FORMULA = {"capaian": ("ratio100", "realisasi", "target"), "serapan": ("ratio100", "realisasi_anggaran", "pagu"),
+                  "sisa": ("difference", "pagu", "realisasi_anggaran")}
+
+
+def conflicts(view: TableView) -> dict[int, Relation]:
+    """Columns whose header names a formula the values contradict: column index → the relation the values show.
+
+    Only when the header's inputs are clear (one column per role in the group), the values' relation
+    uses other columns, and the header's formula reproduces at most half of the rows the relation does.
+    """
+    cached = view.__dict__.get("_conflicts")
+    if cached is not None:
+        return cached
+    out = {}
+    data = [r for r in view.rows if r.type == "data"]
+    for rel in relations(view):
+        col = view.columns[rel.result]
+        if col.role not in HEADER_FORMULA:
+            continue
+        op, a_role, b_role = HEADER_FORMULA[col.role]
+        a = [c.index for c in view.cols(a_role) if c.group == col.group]
+        b = [c.index for c in view.cols(b_role) if c.group == col.group]
+        if len(a) != 1 or len(b) != 1 or {a[0], b[0]} == {rel.a, rel.b}:
+            continue
+        header_fits = sum(1 for row in data if all(isinstance(row.values[j], Num) for j in (rel.result, a[0], b[0]))
+                          and _exact(view, row, op, rel.result, a[0], b[0]))
+        if 2 * header_fits <= rel.fits:
+            out[rel.result] = rel
+    view.__dict__["_conflicts"] = out
+    return out

@@ -123,6 +123,9 @@ def build_view(table: Table, vocab: Vocabulary, context_text: str = "") -> Table
     view = TableView(table=table, columns=columns, rows=rows, skipped=shape.skipped)
     _numeric_columns(view)
     _classify_rows(view, vocab)
+    from lkjip_lint.interpret.hierarchy import mark_totals  # (it reads TableView: imported here, not above)
+
+    mark_totals(view)
     view.kind = _kind(view, vocab, context_text)
     _budget_levels(view, vocab)
     return view
