@@ -258,3 +258,9 @@ def test_sample_budget_table_programmes_are_parents_of_their_kegiatan():
     assert roles(view) == [None, "pagu", "realisasi_anggaran", "serapan"]
     found = {view.rows[p.row].line: [view.rows[c].line for c in p.children] for p in parents(view)}
     assert found[875] == list(range(876, 882)) and found[882] == [883, 884]
+
+
+def test_tempursari_contents_table_has_the_contents_kind():
+    view = view_at("25-kec-tempursari-2020-daftar-isi.txt", 17)
+    assert view.kind == "contents"
+    assert roles(view) == [None, None] and sorted(kinds(view)) == list(range(18, 40))

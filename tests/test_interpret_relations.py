@@ -88,3 +88,7 @@ def test_a_row_equal_to_the_sum_of_the_rows_above_is_a_total_without_a_label():
     # two rows whose numbers do not add up to the next: all data
     rows[3] = "Lain | 2.100 | 900 | 100"
     assert [r.type for r in report_of(tsv(*rows)).views[0].rows] == ["data", "data", "data"]
+
+
+def test_small_whole_numbers_that_happen_to_fit_are_no_relation():
+    assert found("Unit | A | B | C", "X | 5 | 3 | 2", "Y | 7 | 4 | 3", "Z | 2 | 1 | 1") == []

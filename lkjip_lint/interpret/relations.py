@@ -151,6 +151,7 @@ def _fits(view, data, columns, op, c, a, b) -> tuple[int, int] | None:
     allowed_misses = 0 if n < 3 else int(n * (1 - MAJORITY))
     misses = 0
     same_as_input = True
+    telling = False  # one fitted value that small numbers would rarely hit by chance (2 + 3 = 5 is cheap)
     for k in rows:
         ca, cb, cc = columns[a][k], columns[b][k], columns[c][k]
         if cc != ca and cc != cb:
@@ -160,8 +161,10 @@ def _fits(view, data, columns, op, c, a, b) -> tuple[int, int] | None:
             misses += 1
             if misses > allowed_misses:
                 return None
-    if same_as_input:
-        return None  # the result only repeats an input (a target of 100 %, a zero)
+        elif abs(cc) >= 10 or cc != int(cc):
+            telling = True
+    if same_as_input or not telling:
+        return None  # the result only repeats an input (a target of 100 %, a zero), or only small whole numbers fit
     return n - misses, n
 
 

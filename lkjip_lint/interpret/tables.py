@@ -127,6 +127,11 @@ def build_view(table: Table, vocab: Vocabulary, context_text: str = "") -> Table
 
     mark_totals(view)
     view.kind = _kind(view, vocab, context_text)
+    if view.kind is None:
+        from lkjip_lint.interpret.contents import table_entries
+
+        if table_entries(table):
+            view.kind = "contents"  # titles with page numbers: the Daftar Isi, not a table of figures
     _budget_levels(view, vocab)
     return view
 
