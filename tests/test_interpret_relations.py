@@ -92,3 +92,12 @@ def test_a_row_equal_to_the_sum_of_the_rows_above_is_a_total_without_a_label():
 
 def test_small_whole_numbers_that_happen_to_fit_are_no_relation():
     assert found("Unit | A | B | C", "X | 5 | 3 | 2", "Y | 7 | 4 | 3", "Z | 2 | 1 | 1") == []
+
+
+def test_a_total_does_not_count_a_parent_and_its_children_twice():
+    rows = ["Uraian | Penduduk | Keluarga", "Ibu hamil | 179 | 146", "Balita | 999 | 779", "usia 0-11 bulan | 163 | 156",
+            "usia 12-59 bulan | 836 | 623", "Jumlah | 1.178 | 925"]
+    assert errors_and_warnings(findings(tsv(*rows), "SUM001")) == []
+    rows[5] = "Jumlah | 1.178 | 952"
+    [f] = errors_and_warnings(findings(tsv(*rows), "SUM001"))
+    assert (f.location.line, f.expected) == (6, 925)

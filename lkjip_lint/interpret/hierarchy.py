@@ -63,33 +63,29 @@ def _find(view: TableView) -> list[Parent]:
     data = [k for k, r in enumerate(view.rows) if r.type == "data"]
     found: list[Parent] = []
     for pos, k in enumerate(data):
-        for size in range(2, MAX_CHILDREN + 1):
-            children = data[pos + 1: pos + 1 + size]
-            if len(children) < size or children[-1] - k != size:
+        tops = {j: _value(view, k, j) for j in columns}
+        sums = {j: 0 for j in columns if tops[j] is not None}  # running sums of the children so far
+        for size in range(1, MAX_CHILDREN + 1):
+            if pos + size >= len(data) or data[pos + size] - k != size:
                 break  # children are the rows right below, with no section row between
-            parent = _fit(view, k, children, columns)
-            if parent is not None:
-                found.append(parent)
-                break
+            child = data[pos + size]
+            larger = False
+            for j in list(sums):
+                value = _value(view, child, j)
+                if value is None:
+                    del sums[j]  # a missing part: this column says nothing
+                elif value > tops[j] and tops[j] >= 0:
+                    larger = True
+                else:
+                    sums[j] += value
+            if larger:
+                break  # a child larger than the row: not its parent, whatever the run
+            if size >= 2 and sums:
+                fitting = [j for j in sums if sums[j] == tops[j]]
+                if fitting and any(tops[j] >= MIN_VALUE for j in fitting) and 2 * len(fitting) >= len(sums):
+                    found.append(Parent(row=k, children=data[pos + 1: pos + 1 + size], columns=list(sums), fitting=fitting))
+                    break
     return found
-
-
-def _fit(view, k, children, columns) -> Parent | None:
-    usable, fitting, large = [], [], False
-    for j in columns:
-        top = _value(view, k, j)
-        parts = [_value(view, c, j) for c in children]
-        if top is None or any(p is None for p in parts):
-            continue
-        usable.append(j)
-        if any(p > top for p in parts) and top >= 0:
-            return None  # a child larger than its parent: not this reading
-        if sum(parts) == top:
-            fitting.append(j)
-            large = large or top >= MIN_VALUE
-    if not fitting or not large or 2 * len(fitting) < len(usable):
-        return None
-    return Parent(row=k, children=list(children), columns=usable, fitting=fitting)
 
 
 def broken_cells(view: TableView) -> set[tuple[int, int]]:
@@ -105,17 +101,50 @@ def broken_cells(view: TableView) -> set[tuple[int, int]]:
 def mark_totals(view: TableView) -> None:
     """A data row whose counts equal the sum of all data rows above it (since the last total) is a total,
     with or without a "Jumlah" label — by the same evidence as a parent (half the additive columns, one
-    value ≥ MIN_VALUE). The column-total check then checks its other columns."""
+    value ≥ MIN_VALUE, no part larger). Running sums keep this linear in the rows."""
     columns = additive_columns(view)
     if not columns:
         return
-    above: list[int] = []
+    sums, largest, complete, count = {}, {}, {}, 0
+
+    def reset():
+        nonlocal count
+        count = 0
+        for j in columns:
+            sums[j], largest[j], complete[j] = 0, None, True
+
+    reset()
     for k, row in enumerate(view.rows):
         if row.type in ("total", "subtotal", "implicit_total"):
-            above = []
-        elif row.type == "data":
-            if len(above) >= 2 and _fit(view, k, above, columns) is not None:
-                row.type = "implicit_total"
-                above = []
+            reset()
+            continue
+        if row.type != "data":
+            continue
+        if count >= 2 and _is_running_total(view, k, columns, sums, largest, complete):
+            row.type = "implicit_total"
+            reset()
+            continue
+        count += 1
+        for j in columns:
+            value = _value(view, k, j)
+            if value is None:
+                complete[j] = False
             else:
-                above.append(k)
+                sums[j] += value
+                largest[j] = value if largest[j] is None else max(largest[j], value)
+
+
+def _is_running_total(view, k, columns, sums, largest, complete) -> bool:
+    usable = fitting = 0
+    large = False
+    for j in columns:
+        top = _value(view, k, j)
+        if top is None or not complete[j]:
+            continue
+        usable += 1
+        if largest[j] is not None and largest[j] > top and top >= 0:
+            return False
+        if sums[j] == top:
+            fitting += 1
+            large = large or top >= MIN_VALUE
+    return fitting > 0 and large and 2 * fitting >= usable

@@ -28,6 +28,7 @@ OPS = ("ratio100", "ratio", "difference", "sum")
 SYMBOL = {"ratio100": "{a} / {b} × 100", "ratio": "{a} / {b}", "difference": "{a} − {b}", "sum": "{a} + {b}"}
 MAX_INPUT_COLUMNS = 8  # nearest numeric columns tried as inputs of one result column
 MIN_ROWS = 2
+MAX_DISCOVERY_ROWS = 60  # rows a relation is sought on (a 5 000-row table stays fast)
 # roles whose header already says the column is computed from others; higher = computed from those lower
 DERIVED_RANK = {"percent": 1, "capaian": 1, "serapan": 1, "konversi": 1, "sisa": 2, "perubahan": 2,
                 "efisiensi": 3, "index_efisiensi": 3}
@@ -103,8 +104,9 @@ def _discover(view: TableView) -> list[Relation]:
     numeric = numeric_columns(view)
     if len(numeric) < 3:
         return []
-    data = [r for r in view.rows if r.type == "data"]
-    columns = {j: _floats(view, j) for j in numeric}
+    # the first rows are evidence enough to find a relation; the check then reads every row
+    data = [r for r in view.rows if r.type == "data"][:MAX_DISCOVERY_ROWS]
+    columns = {j: _floats(view, j)[:MAX_DISCOVERY_ROWS] for j in numeric}
     found = []
     for c in numeric:
         if not _varies(columns[c]):
@@ -207,6 +209,7 @@ def _same(r: Relation, s: Relation) -> bool:
     return r.op == s.op == "sum" and {r.a, r.b} == {s.a, s.b}
 
 
+MIN_CONFLICT_ROWS = 3
 # The formula a derived column's header names: its inputs by role, within the column's group.
 HEADER_FORMULA = {"capaian": ("ratio100", "realisasi", "target"), "serapan": ("ratio100", "realisasi_anggaran", "pagu"),
                   "sisa": ("difference", "pagu", "realisasi_anggaran")}
@@ -216,7 +219,8 @@ def conflicts(view: TableView) -> dict[int, Relation]:
     """Columns whose header names a formula the values contradict: column index → the relation the values show.
 
     Only when the header's inputs are clear (one column per role in the group), the values' relation
-    uses other columns, and the header's formula reproduces at most half of the rows the relation does.
+    uses other columns and fits at least MIN_CONFLICT_ROWS rows, and the header's formula reproduces
+    fewer than half of the rows the relation does.
     """
     cached = view.__dict__.get("_conflicts")
     if cached is not None:
@@ -234,7 +238,8 @@ def conflicts(view: TableView) -> dict[int, Relation]:
             continue
         header_fits = sum(1 for row in data if all(isinstance(row.values[j], Num) for j in (rel.result, a[0], b[0]))
                           and _exact(view, row, op, rel.result, a[0], b[0]))
-        if 2 * header_fits <= rel.fits:
+        # the header is overruled only by enough rows (a 2-row table with a copied column proves little)
+        if rel.fits >= MIN_CONFLICT_ROWS and 2 * header_fits < rel.fits:
             out[rel.result] = rel
     view.__dict__["_conflicts"] = out
     return out
