@@ -167,3 +167,33 @@ def test_survey_mutu_letter_and_label_follow_the_interval_table():
             "1 | Persyaratan | 3,758 | 93,95 | A | Sangat Baik", "2 | Prosedur | 3,000 | 75,00 | B | Baik"]
     found = findings(tsv(*rows), "SKM002")
     assert sorted((f.actual, f.expected) for f in found) == [("B", "C"), ("Baik", "Kurang Baik")]
+
+
+def test_handled_cases_are_higher_is_better_despite_the_word_kasus():
+    head = "Indikator Kinerja | Target | Realisasi | Capaian (%)"
+    assert findings(tsv(head, "Persentase kasus kekerasan yang mendapat penanganan | 90 | 100 | 111,11"), "CAP001") == []
+    # the word alone still means lower is better: 90/100 is the negative T/R
+    assert findings(tsv(head, "Jumlah kasus kekerasan | 90 | 100 | 90"), "CAP001") == []
+
+
+CHANGE = "No | Indikator | Capaian Tahun N-1 | Capaian Tahun N | Perubahan %"
+
+
+def test_change_column_relative_or_difference_by_the_tables_own_rows():
+    relative = tsv(CHANGE, "1 | IPM | 71,43 | 71,61 | 0,25", "2 | PDRB | 17.259,19 | 17.306,59 | 0,27")
+    assert findings(relative, "CHG001") == []
+    # a table that writes plain differences (percentage points) is judged by that convention
+    points = tsv(CHANGE, "1 | IPM | 71,43 | 71,61 | 0,18", "2 | Kemiskinan | 9,57 | 9,53 | -0,04", "3 | X | 10,00 | 12,00 | 3,00")
+    [f] = findings(points, "CHG001")
+    assert (f.location.line, f.expected) == (4, 2)
+    wrong = tsv(CHANGE, "1 | IPM | 71,43 | 71,61 | - 28,39%", "2 | PDRB | 17.259,19 | 17.306,59 | 17.206,59")
+    assert [(f.location.line, f.expected) for f in findings(wrong, "CHG001")] == [(2, pytest.approx(0.25)), (3, pytest.approx(0.27))]
+
+
+def test_change_between_real_years_and_silence_without_two_periods():
+    years = "Indikator | 2019 | 2020 | Kenaikan/Penurunan"
+    [f] = findings(tsv(years, "IKM | 80 | 88 | 12"), "CHG001")
+    assert f.expected == pytest.approx(10)
+    # an amended budget column ("Anggaran › Perubahan") is no change column
+    budget = tsv("Program | Anggaran | ", " | Murni | Perubahan", "Program A | 100.000 | 120.000")
+    assert findings(budget, "CHG001") == []

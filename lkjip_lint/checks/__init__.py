@@ -16,7 +16,10 @@ KINDS = (
     "share",
     "row_total",
     "row_formula",
+    "change_column",
+    "column_relation",
     "hierarchy",
+    "parent_sum",
     "survey_index",
     "number_format",
     # the report as a whole: scale, indicators, PK, text claims, domain tables
@@ -38,6 +41,7 @@ KINDS = (
     "table_numbering",
     "table_list",
     "contents",
+    "contents_sequence",
     "table_reference",
     "structure",
     "no_tables",

@@ -4,7 +4,8 @@ Compares every additive column (counts, amounts, area, pagu, realisasi) of a row
 labelled Jumlah/Total (vocabulary in rules/tables.yaml) or of an unlabelled
 subtotal row with the sum of the data rows since the previous total, section rows
 such as "Desa" included. In budget tables with a programme → kegiatan hierarchy
-only the programme rows are summed. A total printed as a malformed number is
+only the programme rows are summed; elsewhere the rows that the values show to
+be the parts of a parent row (interpret/hierarchy.py) are not counted twice. A total printed as a malformed number is
 reported with the sum it should show.
 
 Good:  1 | Lor | 6 ⏎ 2 | Kulon | 3 ⏎ | Jumlah | 9
@@ -18,6 +19,7 @@ from typing import Iterator
 from lkjip_lint.checks.base import Context, NoParams, interval, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.hierarchy import parents
 from lkjip_lint.interpret.tables import ADDITIVE_ROLES, TableView
 from lkjip_lint.numbers import Malformed, Num, format_id
 
@@ -41,17 +43,24 @@ def _columns(view: TableView):
 
 def _table(view: TableView) -> Iterator[Draft]:
     hierarchical = any(r.level == 1 for r in view.rows)
+    # rows that the values show to be parts of a parent row above them: the parent already counts them
+    children = {c for p in parents(view) for c in p.children}
     start = 0
     for k, row in enumerate(view.rows):
         if row.type not in TOTAL_TYPES:
             continue
-        covered = [r for r in view.rows[start:k] if r.type == "data" and (not hierarchical or r.level == 1)]
+        positions = [j for j in range(start, k)
+                     if view.rows[j].type == "data" and (not hierarchical or view.rows[j].level == 1)]
+        covered = [view.rows[j] for j in positions]
+        top = [view.rows[j] for j in positions if j not in children]
         if row.type != "subtotal":
             start = k + 1
         if len(covered) < 2 and not (len(covered) == 1 and row.type == "total"):
             continue
         for col in _columns(view):
-            yield from _cell(view, row, col, covered)
+            if len(top) < len(covered) and not list(_cell(view, row, col, covered)):
+                continue  # the total counts parents and children alike: that reading fits, nothing to say
+            yield from _cell(view, row, col, top if len(top) >= 1 else covered)
 
 
 def _cell(view, row, col, covered) -> Iterator[Draft]:

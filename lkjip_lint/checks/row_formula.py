@@ -27,6 +27,7 @@ from lkjip_lint.interpret.columns import Column
 from lkjip_lint.interpret.indicators import indicator_name, pk_targets
 from lkjip_lint.interpret.measures import check_measure
 from lkjip_lint.interpret.polarity import is_negative
+from lkjip_lint.interpret.relations import conflicts
 from lkjip_lint.interpret.tables import TableView
 
 
@@ -67,7 +68,10 @@ class Params(BaseModel):
 def run(ctx: Context) -> Iterator[Draft]:
     formulas = [(spec, Formula(spec.expr)) for spec in ctx.params.formulas]
     for view in ctx.tables:
+        disputed = conflicts(view)
         for result in view.cols(ctx.params.result):
+            if result.index in disputed:
+                continue  # the values contradict the header's formula: column_relation follows the values
             inputs = _inputs(view, result, formulas)
             if inputs is None:
                 continue
@@ -77,16 +81,55 @@ def run(ctx: Context) -> Iterator[Draft]:
                 yield from _row(ctx, view, row, result, inputs, formulas)
 
 
+MAX_ASSIGNMENTS = 16  # input combinations tried by values per result column
+
+
 def _inputs(view: TableView, result: Column, formulas) -> dict[str, Column] | None:
     names = dict.fromkeys(n for _, f in formulas for n in f.names)
     chosen: dict[str, Column] = {}
+    open_names: dict[str, list[Column]] = {}
     for name in names:
         same_group = [c for c in view.cols(name) if c.group == result.group and c is not result]
         anywhere = [c for c in view.cols(name) if c is not result and (c.year in (None, result.year) or result.year is None)]
         pick = same_group if len(same_group) == 1 else anywhere if len(anywhere) == 1 else []
         if pick:
             chosen[name] = pick[0]
+        elif candidates := [c for c in view.cols(name) if c is not result]:
+            open_names[name] = candidates
+    if open_names:
+        chosen = _chosen_by_values(view, result, formulas, chosen, open_names) or chosen
     return chosen or None
+
+
+def _chosen_by_values(view, result, formulas, fixed, open_names) -> dict[str, Column] | None:
+    """Header words left several (or other years') columns for an input: take the assignment that
+    reproduces the most rows — at least one, and strictly more than any other assignment."""
+    assignments = [dict(fixed)]
+    for name, candidates in open_names.items():
+        assignments = [{**a, name: c} for a in assignments for c in candidates][:MAX_ASSIGNMENTS]
+    scored = sorted(((_rows_reproduced(view, result, formulas, a), k) for k, a in enumerate(assignments)), reverse=True)
+    if not scored or scored[0][0] == 0 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+        return None  # nothing fits, or two readings fit equally: unsure
+    return assignments[scored[0][1]]
+
+
+def _rows_reproduced(view, result, formulas, inputs) -> int:
+    count = 0
+    for row in view.rows:
+        printed = view.num(row, result) if row.type == "data" else None
+        if printed is None:
+            continue
+        env = {n: interval(v, c.role) for n, c in inputs.items() if (v := view.num(row, c)) is not None}
+        for _, formula in formulas:
+            if not formula.names.keys() <= env.keys():
+                continue
+            try:
+                if judge(printed, formula(env)) is None:
+                    count += 1
+                    break
+            except ArithmeticError:
+                continue
+    return count
 
 
 def _other_polarity(formulas, env, printed, negative: bool, decimals: int):

@@ -16,6 +16,8 @@ from lkjip_lint.interpret.vocabulary import Vocabulary
 
 SEP = " › "
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+# "Tahun N", "Tahun N-1": periods relative to the report year
+_RELATIVE_YEAR = re.compile(r"\btahun\s+n\s*(?:[-–]\s*(\d))?(?![\w])", re.I)
 
 
 @dataclass
@@ -27,6 +29,14 @@ class Column:
     context: str = "performance"
     group: str = ""
     is_row_total: bool = False
+    relative_year: int | None = None  # "Tahun N-1" → -1, "Tahun N" → 0
+
+    @property
+    def period(self) -> int | None:
+        """A sortable period: the year, or the offset from the report year (N-1 < N)."""
+        if self.year is not None:
+            return self.year
+        return self.relative_year
 
     @property
     def header(self) -> str:
@@ -49,14 +59,17 @@ def header_paths(header_rows: list[Row], n_cols: int) -> list[list[str]]:
         merged = [c.merged for c in row.cells] + [False] * (n_cols - len(row.cells))
         filled = list(texts)
         last_row = r == len(header_rows) - 1
+        last_text = max((j for j, t in enumerate(texts) if t), default=-1)
         for j in range(1, n_cols):
             if filled[j]:
                 continue
             below_has_text = any(
                 j < len(lower.cells) and lower.cells[j].text.strip() for lower in header_rows[r + 1:]
             )
-            # a merge spans to the right; in flattened text an empty cell over a sub-header does too
-            if merged[j] or (not last_row and below_has_text) or (len(header_rows) == 1 and filled[j - 1]):
+            # a merge spans to the right; in flattened text an empty cell over a sub-header does too.
+            # Columns past the end of a one-row header are unlabelled extra columns, not a span.
+            spans_flat = len(header_rows) == 1 and filled[j - 1] and j <= last_text
+            if merged[j] or (not last_row and below_has_text) or spans_flat:
                 filled[j] = filled[j - 1]
         grid.append(filled)
     paths = []
@@ -77,13 +90,18 @@ def assign_roles(paths: list[list[str]], vocab: Vocabulary) -> list[Column]:
         leaf = col.leaf.lower()
         years = _YEAR.findall(col.leaf) or _YEAR.findall(col.parent)
         col.year = int(years[0]) if len(set(years)) == 1 else None
+        relative = _RELATIVE_YEAR.findall(col.leaf) or _RELATIVE_YEAR.findall(col.parent)
+        if col.year is None and len(set(relative)) == 1:
+            col.relative_year = -int(relative[0] or 0)
         if parent and any(p.search(parent) for p in vocab.context.get("budget", [])):
             col.context = "budget"
         elif parent and any(p.search(parent) for p in vocab.context.get("performance", [])):
             col.context = "performance"
         elif budget_seen and not parent:
             col.context = "budget"
-        col.role = _role(leaf, col.header.lower(), col.context, vocab)
+        # "Realisasi › 2015": when the leaf is only a year, the words above it name the role
+        role_text = parent if _YEAR.fullmatch(re.sub(r"(?i)^tahun\s*", "", leaf).strip()) and parent else leaf
+        col.role = _role(role_text, col.header.lower(), col.context, vocab)
         if col.role == "pagu" and not parent:
             budget_seen = True
             col.context = "budget"
@@ -109,15 +127,23 @@ def _role(leaf: str, full: str, context: str, vocab: Vocabulary) -> str | None:
     if key in vocab.role_cache:  # the same header in another table
         return vocab.role_cache[key]
     found = None
-    for entry in vocab.roles:
-        if entry.context and entry.context != context:
-            continue
-        if any(p.search(leaf) for p in entry.patterns):
-            found = entry.role
+    for text in dict.fromkeys((leaf, _rejoin_split_words(leaf))):
+        for entry in vocab.roles:
+            if entry.context and entry.context != context:
+                continue
+            if any(p.search(text) for p in entry.patterns):
+                found = entry.role
+                break
+        if found:
             break
     if len(vocab.role_cache) < 100_000:
         vocab.role_cache[key] = found
     return found
+
+
+def _rejoin_split_words(text: str) -> str:
+    """'satua n', 'realisa si': extraction split a word before its last letters; tried when the words fit no role."""
+    return re.sub(r"\b([a-z]{3,}) ([a-z]{1,2})\b", r"\1\2", text)
 
 
 def _group_parent(col: Column) -> str:
@@ -133,8 +159,13 @@ def _percent_as_capaian(columns: list[Column]) -> None:
     by_group: dict[str, set[str]] = {}
     for c in columns:
         by_group.setdefault(c.group, set()).add(c.role or "")
+    any_realisasi = any(c.role == "realisasi" for c in columns)
     for c in columns:
         if c.role == "percent" and {"target", "realisasi"} <= by_group[c.group]:
+            c.role = "capaian"
+        elif c.role == "percent" and c.year and "target" in by_group[c.group] and any_realisasi:
+            # "2021 › Target | 2021 › %" with the realisasi in another year's group: a capaian
+            # against that target, whose realisasi the row formula picks by the values
             c.role = "capaian"
 
 

@@ -87,6 +87,8 @@ class ColumnModel(_Model):
     header: str
     role: str | None = None
     year: int | None = None
+    decided_by: Literal["header", "values", "both"] | None = None  # how the role was decided (extract only)
+    relation: str | None = None  # the formula the values show ("Angka / Sasaran × 100"), when found
 
 
 class RowModel(_Model):
@@ -94,6 +96,7 @@ class RowModel(_Model):
     line: int | None = None
     page: int | None = None
     type: str = "data"
+    children: list[int] | None = None  # 1-based rows this row adds up (a parent found from the values)
 
 
 class TableModel(_Model):
@@ -246,6 +249,9 @@ def _claim(c: Claim) -> ClaimModel:
 
 def _table(table: Table, report) -> TableModel:
     view = next((v for v in report.views if v.table is table), None)
+    children = _children(view) if view else {}
+    # rows the view skipped (a years row continuing the header, column numbers, formulas) keep that kind
+    types = {**(view.skipped if view else {}), **({r.index: r.type for r in view.rows} if view else {})}
     cap = table.caption
     return TableModel(
         index=table.index,
@@ -253,10 +259,30 @@ def _table(table: Table, report) -> TableModel:
         title=cap.title if cap else "", kind=view.kind if view else None, line=table.line, page=table.page,
         caption_line=cap.line if cap else None,
         header_rows=[r.texts() for r in table.header_rows],
-        columns=[ColumnModel(header=c.header, role=c.role, year=c.year) for c in view.columns] if view else [],
-        rows=[RowModel(cells=r.texts(), line=r.line, page=r.page,
-                       type=view.rows[i].type if view and i < len(view.rows) else "data") for i, r in enumerate(table.rows)],
+        columns=_columns(view) if view else [],
+        rows=[RowModel(cells=r.texts(), line=r.line, page=r.page, type=types.get(i, "data"),
+                       children=children.get(i)) for i, r in enumerate(table.rows)],
     )
+
+
+def _columns(view) -> list[ColumnModel]:
+    """Roles with how they were decided: header words, values (a relation the rows show), or both."""
+    from lkjip_lint.interpret.relations import relations
+
+    found = {rel.result: rel for rel in relations(view)}
+    out = []
+    for c in view.columns:
+        rel = found.get(c.index)
+        decided = ("both" if c.role else "values") if rel else ("header" if c.role else None)
+        out.append(ColumnModel(header=c.header, role=c.role, year=c.year, decided_by=decided,
+                               relation=rel.describe(view) if rel else None))
+    return out
+
+
+def _children(view) -> dict[int, list[int]]:
+    from lkjip_lint.interpret.hierarchy import parents
+
+    return {view.rows[p.row].index: [view.rows[c].index + 1 for c in p.children] for p in parents(view)}
 
 
 def _text(block) -> TextBlock:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from lkjip_lint.document import Location, Table
 from lkjip_lint.interpret.columns import Column, assign_roles, header_paths
+from lkjip_lint.interpret.structure import structure
 from lkjip_lint.interpret.vocabulary import Vocabulary
 from lkjip_lint.numbers import Malformed, Num, resolve_column
 
@@ -33,6 +34,7 @@ class TableView:
     rows: list[TRow]
     kind: str | None = None
     label_cols: list[int] = field(default_factory=list)
+    skipped: dict[int, str] = field(default_factory=dict)  # table row index → header | column_numbers | formula
     _shared: dict | None = field(default=None, repr=False)
 
     @property
@@ -78,7 +80,7 @@ class TableView:
 
     def _path(self, row: TRow | None, col: Column | None) -> str | None:
         """JSON path for structured-data input: the row's, plus the cell when the table came from `tables`."""
-        raw = self.table.rows[row.index] if row is not None and row.index < len(self.table.rows) else None
+        raw = self.table.rows[row.index] if row is not None and 0 <= row.index < len(self.table.rows) else None
         path = raw.path if raw is not None else self.table.path
         if path and raw is not None and col is not None and self.table.path:
             path += f".cells[{col.index}]"
@@ -97,33 +99,48 @@ class TableView:
                 "header": [[c.header for c in self.columns]],
                 "rows": [{"cells": r.cells, "line": r.line, "page": r.page} for r in self.rows],
             }
-        return {**self._shared, "highlight": highlight or []}
+        # highlights name rows by their index in the table; the snapshot lists only the data rows
+        position = {r.index: p for p, r in enumerate(self.rows)}
+        marks = [{**h, "row": position.get(h["row"], h["row"])} for h in highlight or []]
+        return {**self._shared, "highlight": marks}
 
 
 def build_view(table: Table, vocab: Vocabulary, context_text: str = "") -> TableView:
-    paths = header_paths(table.header_rows, table.n_cols)
+    shape = structure(table)  # header, column-number and formula rows, decided here for every format
+    paths = header_paths(shape.header_rows, table.n_cols)
     columns = assign_roles(paths, vocab)
-    raw_rows = [r for r in table.rows]
+    raw_rows = [r for _, r in shape.body]
     cells = [[c.text for c in r.cells] + [""] * (table.n_cols - len(r.cells)) for r in raw_rows]
     parsed_cols = []
     for col in columns:
         column_cells = [row[col.index] for row in cells]
         parsed_cols.append(resolve_column(column_cells, col.header))
     rows = [
-        TRow(index=i, cells=cells[i], values=[parsed_cols[j][i] for j in range(len(columns))],
+        TRow(index=k, cells=cells[i], values=[parsed_cols[j][i] for j in range(len(columns))],
              line=r.line, page=r.page)
-        for i, r in enumerate(raw_rows)
+        for i, (k, r) in enumerate(shape.body)
     ]
-    view = TableView(table=table, columns=columns, rows=rows)
+    view = TableView(table=table, columns=columns, rows=rows, skipped=shape.skipped)
     _numeric_columns(view)
     _classify_rows(view, vocab)
+    from lkjip_lint.interpret.hierarchy import mark_totals  # (it reads TableView: imported here, not above)
+
+    mark_totals(view)
     view.kind = _kind(view, vocab, context_text)
+    if view.kind is None:
+        from lkjip_lint.interpret.contents import table_entries
+
+        if table_entries(table):
+            view.kind = "contents"  # titles with page numbers: the Daftar Isi, not a table of figures
     _budget_levels(view, vocab)
     return view
 
 
 def _numeric_columns(view: TableView) -> None:
     """Columns of words get no numeric role; unnamed numeric columns beside labels stay as they are."""
+    first = view.columns[0] if view.columns else None
+    if first is not None and not first.path and _row_numbers(view, first.index):
+        first.role = "no"  # a header-less table still numbers its rows in the first column
     for col in view.columns:
         values = [r.values[col.index] for r in view.rows]
         numbers = sum(1 for v in values if isinstance(v, (Num, Malformed)))
@@ -138,8 +155,16 @@ def _numeric_columns(view: TableView) -> None:
     ]
 
 
+def _row_numbers(view: TableView, j: int) -> bool:
+    nums = [v for r in view.rows if isinstance(v := r.values[j], Num)]
+    words = [r for r in view.rows if r.cells[j] and r.values[j] is None]
+    return bool(nums) and not words and all(n.decimals == 0 and 0 < n.value < 1000 and not n.percent for n in nums)
+
+
 def _classify_rows(view: TableView, vocab: Vocabulary) -> None:
-    numeric = [c.index for c in view.columns if c.role and c.role not in TEXT_ROLES]
+    # numbers count in columns with a numeric role, and in unnamed columns of numbers (a header-less tail)
+    numeric = [c.index for c in view.columns
+               if (c.role and c.role not in TEXT_ROLES) or (c.role is None and c.index not in view.label_cols)]
     # an "Indikator" column names a row better than the tujuan/sasaran beside it
     naming = [j for j in view.label_cols if re.search(r"indikator", view.columns[j].header, re.I)]
     since_total = 0
