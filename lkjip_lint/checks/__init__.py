@@ -43,6 +43,7 @@ KINDS = (
     "contents",
     "contents_sequence",
     "table_reference",
+    "regulation_citation",
     "structure",
     "no_tables",
     "unreadable_table",
