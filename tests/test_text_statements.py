@@ -243,3 +243,17 @@ def test_met_or_not_met_against_the_sentences_own_values():
     # a count after "pencapaian" is not a capaian
     count = "Dari hasil pengukuran terhadap pencapaian sebanyak 1 Tujuan dan 2 Sasaran, secara umum telah mencapai target."
     assert errors_and_warnings(findings(count, "CMP001")) == []
+
+
+def test_an_indicators_rate_keeps_its_base():
+    text = ("Angka Kematian Bayi per 1000 kelahiran hidup tahun 2015 sebesar 4,88 per 1000 kelahiran hidup.\n\n"
+            "Angka Kematian Bayi AKB tahun 2015 sebesar 4,88 per 1000 kelahiran hidup dibandingkan survei SDKI 2012.\n\n"
+            "Bila AKB ini dibandingkan dengan AKB hasil SDKI sebesar 30 per {base} kelahiran hidup maka AKB hanya seperenamnya.")
+    assert errors_and_warnings(findings(text.format(base="1000"), "AGREE001")) == []
+    [f] = errors_and_warnings(findings(text.format(base="1200"), "AGREE001"))
+    assert (f.location.line, f.actual, f.expected) == (5, "per 1.200", "per 1.000")
+    # a plan named beside rates of two indicators is no indicator of its own
+    plans = ("Target RPJMD untuk Angka Kematian Bayi (AKB) adalah 8 per 1000 kelahiran hidup.\n\n"
+             "Target RPJMD untuk Angka Kematian Ibu (AKI) adalah 80 per 100.000 kelahiran hidup.\n\n"
+             "Target RPJMD untuk AKI tahun depan adalah 78 per 100.000 kelahiran hidup.")
+    assert errors_and_warnings(findings(plans, "AGREE001")) == []

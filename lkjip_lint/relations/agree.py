@@ -7,19 +7,24 @@ capaian follows from them, the table cell is the one that disagrees: the
 finding is placed there, with the sentence's value as expected. Two different
 indicators that happen to share a value are never compared.
 
+A rate keeps its base for one indicator: "AKB … per 1000 kelahiran hidup" in most
+sentences and "per 1200" in one is a finding on that one.
+
 Good:  Tabel 3.67: Nilai Evaluasi Kinerja Anggaran | 89 | 87.93 | 98.80% ⏎ "… memperoleh nilai 87.93 atau 98.80%."
 Bad:   Tabel 3.67: Nilai Evaluasi Kinerja Anggaran | 89 | 87.93 | 98.80% ⏎ "… memperoleh nilai 87.93 atau 98.90%."   (expected 98.8)
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from decimal import Decimal
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context, NoParams
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
+from lkjip_lint.document import Location
 from lkjip_lint.interpret.polarity import is_negative
+from lkjip_lint.interpret.rate_units import rate_statements
 
 Params = NoParams
 _100 = Interval.exact(Decimal(100))
@@ -27,6 +32,7 @@ _100 = Interval.exact(Decimal(100))
 
 def run(ctx: Context) -> Iterator[Draft]:
     report = ctx.report
+    yield from _rate_bases(report)
     checked_elsewhere = {(c.sentence, c.value.raw) for c in report.claims
                          if c.kind == "indicator_capaian" and c.indicator_capaian is not None}
     groups: dict[tuple, list] = defaultdict(list)
@@ -48,6 +54,33 @@ def run(ctx: Context) -> Iterator[Draft]:
                 yield _draft(ref, f.value, ref, f, entity, measure, period, on_table=True)
             else:
                 yield _draft(f, ref.value, ref, f, entity, measure, period, verdict.grade)
+
+
+def _rate_bases(report) -> Iterator[Draft]:
+    """One indicator, one base for its rate: a sentence giving another base than most of the others."""
+    by_entity: dict[str, list] = defaultdict(list)
+    for st in rate_statements(report):
+        by_entity[st.entity].append(st)
+    for entity, statements in by_entity.items():
+        counts = Counter(st.base for st in statements)
+        (usual, n), *rest = counts.most_common()
+        if n < 2 or n <= len(statements) - n:
+            continue  # no base is stated by most
+        for st in statements:
+            if st.base == usual:
+                continue
+            block = st.block
+            yield Draft(
+                location=Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1),
+                actual=_per(st.base), expected=_per(usual), grade="mismatch", variant="rate_base",
+                values={"indicator": entity, "sentence": _short(st.sentence), "usual": _per(usual), "count": n},
+                evidence={"sentence": st.sentence},
+                key=f"rate|{entity}|{st.base}|{_short(st.sentence, 80)}",
+            )
+
+
+def _per(base: int) -> str:
+    return "per " + f"{base:,}".replace(",", ".")
 
 
 def _one_value(table) -> bool:
