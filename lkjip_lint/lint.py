@@ -69,8 +69,11 @@ def check_document(path: Path, options: Options):
 
 
 def _subject(report) -> dict:
-    """Instansi and year for the review worksheet's summary sheet."""
-    subject = report.subject
+    """Instansi and year for the review worksheet's summary sheet, when the checks found them (vars: the
+    cached value; working it out here would read the tables again, outside the checks' time limit)."""
+    subject = vars(report).get("subject")
+    if subject is None:
+        return {}
     name = " ".join(p for p in (getattr(subject, "kind", None), getattr(subject, "name", None)) if p)
     return {"instansi": name or None, "year": getattr(subject, "year", None)}
 
