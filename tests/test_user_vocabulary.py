@@ -104,6 +104,7 @@ def test_user_scales_yaml_adds_a_scale_and_makes_it_the_default(tmp_path):
     ("indicators.yaml", "negative_polarity: [1, 2\n", "not valid YAML"),
     ("scales.yaml", "scales:\n  x: {bands: [{min: abc, label: X}]}\n", "decimal"),
     ("names.yaml", "- Puskesmas\n", "mapping"),
+    ("scales.yaml", "default: tercapai\n", "'tercapai' is not one of the scales"),
     ("tables.yaml", "roles:\n  - {match: ['x']}\n", "tables.yaml vocabulary"),
 ])
 def test_a_broken_user_vocabulary_file_is_a_load_error_naming_it(tmp_path, name, text, problem):

@@ -60,6 +60,8 @@ class ScaleBook:
         self.scales = {name: Scale(name=name, source="default", bands=[Band(**b) for b in spec["bands"]])
                        for name, spec in (data.get("scales") or {}).items()}
         self.default = data.get("default", "permendagri-86-2017")
+        if self.default not in self.scales:
+            raise ValueError(f"the default scale '{self.default}' is not one of the scales ({', '.join(self.scales)})")
 
     @cached_property
     def labels(self) -> frozenset[str]:

@@ -149,7 +149,7 @@ def check_user_file(folder: Path, name: str) -> None:
 def _read(path: Path) -> dict:
     data = safe_load(path.read_text(encoding="utf-8")) or {}
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: a vocabulary file is a mapping of names to entries")
+        raise ValueError(f"a vocabulary file is a mapping of names to entries, not a {type(data).__name__}")
     return data
 
 
