@@ -40,8 +40,11 @@ def explain(rule: Rule, kind_module, lang: str) -> str:
     out += [w["tolerance"], "", w["template"], "  " + rule.message.get(lang)]
     if rule.params:
         out += ["", w["params"], *readable(rule.params, indent=1)]
-    if rule.examples.good or rule.examples.bad:
-        out += ["", w["good"] + (rule.examples.good or "-"), w["bad"] + (rule.examples.bad or "-")]
+    for which in ("good", "bad"):
+        text = rule.examples.decoded(which)
+        if text:
+            # the decoded report text the test suite runs (tests/test_rule_examples.py), cells shown as " | "
+            out += ["", w[which].strip()] + ["    " + line.replace("\t", " | ") if line else "" for line in text.split("\n")]
     if w["more"]:
         out += ["", w["more"].format(code=rule.id)]
     return "\n".join(out)

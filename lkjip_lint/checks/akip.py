@@ -20,14 +20,13 @@ from typing import Iterator
 from lkjip_lint.checks.base import Context, NoParams, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
-from lkjip_lint.interpret.scale import builtin_scales
 
 Params = NoParams
 _PREDIKAT_ROW = re.compile(r"predikat|tingkat\s+akuntabilitas|kategori|peringkat", re.I)
 
 
 def run(ctx: Context) -> Iterator[Draft]:
-    scale = builtin_scales()["akip-88-2021"]
+    scale = ctx.report.vocab.scales.scales["akip-88-2021"]
     for view in ctx.tables:
         bobot = next(iter(view.cols("bobot")), None)
         nilai = next(iter(view.cols("nilai")), None)

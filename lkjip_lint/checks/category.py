@@ -26,7 +26,7 @@ from lkjip_lint.engine.tolerance import Interval
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.claims import claim_location
 from lkjip_lint.interpret.polarity import is_negative
-from lkjip_lint.interpret.scale import Scale, builtin_scales, norm_label
+from lkjip_lint.interpret.scale import Scale, norm_label
 
 
 class Params(BaseModel):
@@ -39,7 +39,7 @@ class Params(BaseModel):
 def run(ctx: Context) -> Iterator[Draft]:
     report = ctx.report
     scale = report.scale
-    foreign = {norm_label(l) for s in builtin_scales().values() if s.name != scale.name
+    foreign = {norm_label(l) for s in report.vocab.scales.scales.values() if s.name != scale.name
                for b in s.bands for l in [b.label, *b.aliases]}
     positive, negative = Formula(ctx.params.capaian_formula), Formula(ctx.params.negative_formula)
     for view in ctx.tables:

@@ -57,26 +57,27 @@ def run(ctx: Context) -> Iterator[Draft]:
     if not subject.kind or not subject.name:
         return
     own_kind = subject.kind.lower()
-    strict = own_kind in names.any_mention_kinds()
+    vocab = ctx.report.vocab.names
+    strict = own_kind in vocab.any_mention_kinds
     lower = names.lowercase_words(ctx.report)
     before = [re.compile(rf"(?:{p})\s*$", re.I) for p in ctx.params.actor_before]
     after = [re.compile(rf"^\s*(?:{p})", re.I) for p in ctx.params.actor_after]
     seen: set[tuple] = set()
     for text, line, page, table, para in names.text_blocks(ctx.report):
-        for mention in names.find_mentions(text, [subject.kind]):
+        for mention in names.find_mentions(text, vocab, [subject.kind]):
             if mention.kind.lower() != own_kind:
                 continue
             if names.same_name(mention.name, subject.name):
                 continue
             if names.near_own(mention.name, subject.name, ctx.params.max_distance) is not None:
                 continue  # a misspelling of the report's own name
-            if not names.is_proper_name(mention.name, lower):
+            if not names.is_proper_name(mention.name, lower, vocab):
                 continue
             sentence = sentence_at(text, mention.start).text
-            if names.geography(sentence) or names.comparison(sentence):
+            if vocab.geography(sentence) or vocab.comparison(sentence):
                 continue
             if not strict:
-                if names.source(sentence):
+                if vocab.source(sentence):
                     continue  # "Sumber: Badan Pusat Statistik Tahun 2024"
                 head, tail = text[:mention.start], text[mention.end:]
                 if not (any(p.search(head) for p in before) or any(p.search(tail) for p in after)):

@@ -44,16 +44,17 @@ def run(ctx: Context) -> Iterator[Draft]:
     subject = ctx.report.subject
     if not subject.kind or not subject.name:
         return
+    vocab = ctx.report.vocab.names
     targets = {subject.kind.lower(): (subject.kind, subject.name)}
-    parents = {k.lower() for k in names.vocabulary().get("parent_kinds", [])}
+    parents = {k.lower() for k in vocab.parent_kinds}
     if subject.kabupaten and subject.kind.lower() not in parents:
-        for parent in names.vocabulary().get("parent_kinds", []):
+        for parent in vocab.parent_kinds:
             if parent.lower() in ("kabupaten", "kota"):  # a province may share a city's name, never a near one
                 targets.setdefault(parent.lower(), (parent, subject.kabupaten))
     kinds = [kind for kind, _ in targets.values()]
     seen: set[tuple] = set()
     for text, line, page, table, para in _sources(ctx.report):
-        for mention in names.find_mentions(text, kinds):
+        for mention in names.find_mentions(text, vocab, kinds):
             kind, own = targets.get(mention.kind.lower(), (None, None))
             if own is None or names.same_name(mention.name, own):
                 continue
@@ -63,7 +64,7 @@ def run(ctx: Context) -> Iterator[Draft]:
             if d is None:
                 continue
             sentence = sentence_at(text, mention.start).text
-            if names.geography(sentence):
+            if vocab.geography(sentence):
                 continue
             printed = f"{kind} {mention.name}"
             correct = names.display(f"{kind} {own}")

@@ -199,7 +199,7 @@ def _text(ctx: Context) -> Iterator[Draft]:
     label_keys = list(labels)
     seen = set()
     for text, line, page, table, para in names.text_blocks(ctx.report):
-        for mention in names.find_mentions(text):
+        for mention in names.find_mentions(text, ctx.report.vocab.names):
             key = names.norm(mention.name)
             if key in labels or len(key) < p.min_length:
                 continue

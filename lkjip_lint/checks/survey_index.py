@@ -23,7 +23,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from lkjip_lint.checks.base import Context, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
-from lkjip_lint.interpret.scale import builtin_scales
 
 
 class Params(BaseModel):
@@ -51,7 +50,7 @@ def run(ctx: Context) -> Iterator[Draft]:
     p = ctx.params
     factor = Interval.exact(Decimal(str(p.scale_factor)))
     for view in ctx.tables:
-        yield from _mutu(view)
+        yield from _mutu(view, ctx.report.vocab.scales.scales["ikm-14-2017"])
         nrr = next(iter(view.cols("nrr")), None)
         if nrr is None:
             continue
@@ -89,9 +88,8 @@ def run(ctx: Context) -> Iterator[Draft]:
                                        evidence={"weights_tried": [c[0] for c in candidates]})
 
 
-def _mutu(view) -> Iterator[Draft]:
-    """Mutu letter and label of each converted value, from the 14/2017 interval table."""
-    scale = builtin_scales()["ikm-14-2017"]
+def _mutu(view, scale) -> Iterator[Draft]:
+    """Mutu letter and label of each converted value, from the 14/2017 interval table (`scale`)."""
     konversi = next(iter(view.cols("konversi")), None)
     if konversi is None:
         return

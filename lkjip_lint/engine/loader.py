@@ -99,15 +99,30 @@ def load_rule_file(path: Path) -> list[Rule]:
 def load_rules(extra_dirs: tuple[Path, ...] = ()) -> list[Rule]:
     """The bundled rules, then each user folder's; a later rule with the same id replaces the earlier."""
     by_id: dict[str, Rule] = {}
-    for folder in (rules_dir(), *extra_dirs):
+    bundled = rules_dir()
+    for folder in (bundled, *extra_dirs):
         if not folder.is_dir():
             raise RuleFileError(folder, None, "", "rule folder does not exist")
         for path in sorted(folder.glob("*.y*ml")):
             if path.name in VOCABULARY_FILES:
+                if folder is not bundled:
+                    _check_vocabulary(folder, path)
                 continue
             for rule in load_rule_file(path):
                 by_id[rule.id] = rule
     return list(by_id.values())
+
+
+def _check_vocabulary(folder: Path, path: Path) -> None:
+    """A user's vocabulary file (it extends the bundled one) must read and compile."""
+    from lkjip_lint.interpret.vocabulary import check_user_file
+
+    try:
+        check_user_file(folder, path.name)
+    except yaml.YAMLError as exc:
+        raise RuleFileError(path, None, "", f"not valid YAML ({exc.__class__.__name__}: {getattr(exc, 'problem', exc)})") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise RuleFileError(path, None, "", str(exc)) from None
 
 
 def known_kinds() -> tuple[str, ...]:

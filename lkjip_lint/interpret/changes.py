@@ -49,6 +49,7 @@ class Change:
 def change_statements(report) -> list[Change]:
     out: list[Change] = []
     indicators = report.indicators
+    words, ignored = report.vocab.claims, report.vocab.indicators.generic_words
     entity: str | None = None
     previous: list = []  # the tokens of the sentence before
     for block in report.texts:
@@ -60,12 +61,12 @@ def change_statements(report) -> list[Change]:
             if len(sentence) > 1000:
                 continue
             if not _CHANGE.search(sentence):
-                named = mentioned_indicator(sentence, indicators) if indicators and _MEASURE.search(sentence) else None
+                named = mentioned_indicator(sentence, indicators, ignored) if indicators and _MEASURE.search(sentence) else None
                 entity = named.name if named else entity
-                previous = tokens(sentence) if _ANAPHOR_SOURCE.search(sentence) else previous
+                previous = tokens(sentence, words) if _ANAPHOR_SOURCE.search(sentence) else previous
                 continue
-            toks = tokens(sentence)
-            named = mentioned_indicator(sentence, indicators) if indicators else None
+            toks = tokens(sentence, words)
+            named = mentioned_indicator(sentence, indicators, ignored) if indicators else None
             entity = named.name if named else entity
             change = _change(sentence, toks, previous, block, entity, report.year)
             if change is not None:
@@ -143,7 +144,7 @@ def achievement_statements(report) -> list[Achievement]:
             if phrase is None:
                 continue
             # "pencapaian sebanyak 1 Tujuan": a number followed by a noun is a count, not a value
-            toks = [t for t in tokens(sentence) if not t.num.money
+            toks = [t for t in tokens(sentence, report.vocab.claims) if not t.num.money
                     and (t.num.percent or t.num.decimals or not _COUNTED.match(sentence, t.end))]
             a = Achievement(sentence, block, met=met is not None)
             caps = [t for t in toks if t.role == "capaian"]

@@ -23,10 +23,8 @@ from lkjip_lint.interpret.ledger import Ledger
 from lkjip_lint.interpret.indicators import computed_capaian, normalise
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.sentences import split
-from lkjip_lint.interpret.scale import builtin_scales, norm_label
+from lkjip_lint.interpret.scale import norm_label
 from lkjip_lint.numbers import Num, find_numbers
-from lkjip_lint.resources import rules_dir
-from lkjip_lint.yamlio import safe_load
 
 MAX_SENTENCE = 3000
 # "4,88 per 1000 kelahiran hidup", "24 per 100.000 lahir hidup": the base of a rate
@@ -37,31 +35,31 @@ _RATIO_BEFORE = re.compile(r"\d\s?:\s?$")
 _ANAPHOR = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:angka|nilai|realisasi|hasil|capaian)\s+(?:ini|tersebut)\b", re.I)
 
 
-@lru_cache(maxsize=1)
-def vocabulary() -> dict:
-    data = safe_load((rules_dir() / "claims.yaml").read_text(encoding="utf-8")) or {}
-    data["_roles"] = [(role, re.compile(r"(?:" + "|".join(p) + r")", re.I)) for role, p in data["roles"].items()]
-    data["_not_values"] = re.compile(r"\b(?:" + "|".join(data["not_values_before"]) + r")\s*$", re.I)
-    data["_units"] = [(u, re.compile(r"^\s*(?:" + "|".join(p) + r")", re.I)) for u, p in data["units"].items()]
-    data["_realised_from"] = re.compile(r"^\s*(?:" + "|".join(data["realised_from"]) + r")", re.I)
-    data["_consequence"] = re.compile(r"\b(?:" + "|".join(data["consequence"]) + r")\b", re.I)
-    data["_category"] = re.compile(r"\b(?:" + "|".join(data["category_words"]) + r")\b", re.I)
-    return data
+class ClaimWords:
+    """rules/claims.yaml (bundled and users'), compiled: which words before a number say what it is."""
+
+    def __init__(self, data: dict) -> None:
+        self.window = int(data["window"])
+        self.roles = [(role, re.compile(r"(?:" + "|".join(p) + r")", re.I)) for role, p in data["roles"].items()]
+        self.not_values = re.compile(r"\b(?:" + "|".join(data["not_values_before"]) + r")\s*$", re.I)
+        self.units = [(u, re.compile(r"^\s*(?:" + "|".join(p) + r")", re.I)) for u, p in data["units"].items()]
+        self.realised_from = re.compile(r"^\s*(?:" + "|".join(data["realised_from"]) + r")", re.I)
+        self.consequence = re.compile(r"\b(?:" + "|".join(data["consequence"]) + r")\b", re.I)
+        self.category = re.compile(r"\b(?:" + "|".join(data["category_words"]) + r")\b", re.I)
 
 
 def sentences(text: str) -> list[str]:
     return [s.text for s in split(text)]
 
 
-def _role(window: str) -> str | None:
+def _role(window: str, vocab: ClaimWords) -> str | None:
     """The role of the last noun phrase before a number: its first keyword is the head
     ("serapan anggaran" is a serapan, "efisiensi penggunaan anggaran" an efisiensi)."""
-    vocab = vocabulary()
-    words = re.findall(r"\S+", window)[-vocab["window"]:]
+    words = re.findall(r"\S+", window)[-vocab.window:]
     hits: list[tuple[int, str]] = []
     for i in range(len(words)):
         rest = " ".join(words[i:i + 3]).lstrip("(“\"")
-        for role, pattern in vocab["_roles"]:
+        for role, pattern in vocab.roles:
             if pattern.match(rest):
                 hits.append((i, role))
                 break
@@ -77,34 +75,33 @@ def _role(window: str) -> str | None:
     return strong[0] if strong else "pagu"
 
 
-def _is_label_number(sentence: str, start: int, end: int, num: Num) -> bool:
+def _is_label_number(sentence: str, start: int, end: int, num: Num, vocab: ClaimWords) -> bool:
     """Years, "Nomor 29", "Tabel 3.2", "tujuan 2": numbers that name something."""
-    vocab = vocabulary()
     before = sentence[max(0, start - 25):start]
-    if vocab["_not_values"].search(before) or re.search(r"[A-Za-z/]$", before) or re.match(r"[A-Za-z]", sentence[end:end + 1]):
+    if vocab.not_values.search(before) or re.search(r"[A-Za-z/]$", before) or re.match(r"[A-Za-z]", sentence[end:end + 1]):
         return True
     after = sentence[end:end + 12].lower()
-    is_unit = any(p.match(after) for _, p in vocab["_units"])
+    is_unit = any(p.match(after) for _, p in vocab.units)
     return (num.decimals == 0 and not num.percent and not num.money and 1950 <= num.value <= 2100 and not is_unit)
 
 
 @lru_cache(maxsize=8192)
-def tokens(sentence: str) -> tuple[Token, ...]:
-    """The value tokens of a sentence with their roles (cached: claims, facts, changes and coverage all ask)."""
-    return tuple(_tokens(sentence))
+def tokens(sentence: str, vocab: ClaimWords) -> tuple[Token, ...]:
+    """The value tokens of a sentence with their roles (cached: claims, facts, changes and coverage all ask).
+    `vocab`: report.vocab.claims."""
+    return tuple(_tokens(sentence, vocab))
 
 
-def _tokens(sentence: str) -> list[Token]:
-    vocab = vocabulary()
+def _tokens(sentence: str, vocab: ClaimWords) -> list[Token]:
     out: list[Token] = []
     prev_end = 0
     for start, end, num in find_numbers(sentence):
-        if not isinstance(num, Num) or _is_label_number(sentence, start, end, num):
+        if not isinstance(num, Num) or _is_label_number(sentence, start, end, num, vocab):
             continue
         if _RATIO_AFTER.match(sentence, end) or _RATIO_BEFORE.search(sentence[max(0, start - 3):start]):
             continue  # "1:17,9" is a ratio, neither 1 nor 17,9
-        tok = Token(start, end, num, role=_role(sentence[prev_end:start]))
-        if vocab["_realised_from"].match(sentence[end:end + 30]):
+        tok = Token(start, end, num, role=_role(sentence[prev_end:start], vocab))
+        if vocab.realised_from.match(sentence[end:end + 30]):
             tok.role = "realisasi"  # "… sebesar 93.85 dari target 91.5": the number before "dari target"
         if num.money:
             if tok.role != "sisa":
@@ -112,7 +109,7 @@ def _tokens(sentence: str) -> list[Token]:
         elif tok.role == "pagu":
             tok.role = None  # "anggaran … 92%" without a head word says nothing certain
         after = sentence[end:end + 20]
-        for unit, pattern in vocab["_units"]:
+        for unit, pattern in vocab.units:
             if pattern.match(after) or (unit == "money" and num.money):
                 tok.unit = unit
                 break
@@ -129,8 +126,10 @@ def extract_claims(report) -> list[Claim]:
     claims: list[Claim] = []
     indicators = report.indicators
     year = report.year
-    # category words: every built-in scale's and the report's own (e.g. "Tercapai")
-    labels = _known_labels() | {norm_label(b.label) for b in report.scale.bands}
+    words = report.vocab.claims
+    ignored = report.vocab.indicators.generic_words
+    # category words: every known scale's and the report's own (e.g. "Tercapai")
+    labels = report.vocab.scales.labels | {norm_label(b.label) for b in report.scale.bands}
     ledger = Ledger()
     last_measured: Token | None = None  # the value "angka ini" refers to
     recent: list[str] = []  # the passage so far: its wording says whether lower is better
@@ -151,17 +150,17 @@ def extract_claims(report) -> list[Claim]:
         for sentence in sentences(block.text):
             if len(sentence) > MAX_SENTENCE:
                 continue  # not a sentence (a flattened table, a pasted blob): nothing to claim
-            toks = tokens(sentence)
+            toks = tokens(sentence, words)
             para_tokens.extend((sentence, t) for t in toks)
             claims.extend(_capaian_claims(sentence, toks, block, last_measured, negative))
             last_measured = _measured(toks) or last_measured
             claims.extend(_sum_claims(sentence, toks, block))
             claims.extend(_share_claims(sentence, toks, block))
-            claims.extend(_category_claims(sentence, toks, block, indicators, year, labels))
-            claims.extend(_indicator_claims(sentence, toks, block, indicators, year, report))
+            claims.extend(_category_claims(sentence, toks, block, indicators, year, labels, words, ignored))
+            claims.extend(_indicator_claims(sentence, toks, block, indicators, year, ignored))
             ledger.read(sentence, toks, block)
             claims.extend(_count_claims(sentence, block, wholes))
-            claims.extend(_ratio_claims(sentence, toks, block))
+            claims.extend(_ratio_claims(sentence, toks, block, words))
         claims.extend(_budget_claims(block, para_tokens))
     return _distinct(claims + ledger.claims + expression_claims(report))
 
@@ -231,11 +230,10 @@ def _count_claims(sentence, block, wholes: dict):
                          values={"part": _int_num(c.n), "base": _int_num(wholes[c.noun].n)})
 
 
-def _ratio_claims(sentence, toks, block):
+def _ratio_claims(sentence, toks, block, vocab: ClaimWords):
     """"penduduk … 26.508.500 orang, sedangkan … siswa … 22.736.501 siswa, sehingga APM … adalah 85.77%":
     exactly two counts of people, then a consequence word and one percentage: their ratio."""
-    vocab = vocabulary()
-    m = vocab["_consequence"].search(sentence)
+    m = vocab.consequence.search(sentence)
     if not m:
         return
     before = [t for t in toks if t.end <= m.start()]
@@ -290,19 +288,12 @@ def _share_claims(sentence, toks, block):
         yield _claim("share", sentence, block, value=pct, values={"part": part, "base": base})
 
 
-@lru_cache(maxsize=1)
-def _known_labels() -> frozenset[str]:
-    return frozenset(norm_label(l) for s in builtin_scales().values() for b in s.bands for l in [b.label, *b.aliases])
-
-
-def _category_claims(sentence, toks, block, indicators=(), year=None, labels=frozenset()):
-    vocab = vocabulary()
-    labels = labels or _known_labels()
+def _category_claims(sentence, toks, block, indicators, year, labels: frozenset[str], vocab: ClaimWords, ignored):
     for t in toks:
         if t.role != "capaian":
             continue
         after = sentence[t.end:t.end + 60]
-        m = vocab["_category"].search(after)
+        m = vocab.category.search(after)
         if not m or len(re.findall(r"\S+", after[:m.start()])) > 4:
             continue
         words = re.findall(r"[A-Za-z]+", after[m.end():m.end() + 40])[:3]
@@ -310,7 +301,7 @@ def _category_claims(sentence, toks, block, indicators=(), year=None, labels=fro
             label = " ".join(words[:n])
             if norm_label(label) in labels:
                 # classify the indicator's true capaian when the sentence names one
-                ind = mentioned_indicator(sentence[:t.start], indicators)
+                ind = mentioned_indicator(sentence[:t.start], indicators, ignored)
                 computed = computed_capaian(ind, year) if ind is not None else None
                 yield _claim("category", sentence, block, value=t.num, label=label,
                              indicator=ind.name if ind else None,
@@ -318,12 +309,13 @@ def _category_claims(sentence, toks, block, indicators=(), year=None, labels=fro
                 break
 
 
-def mentioned_indicator(text: str, indicators) -> object | None:
-    norm = normalise(text)
+def mentioned_indicator(text: str, indicators, ignored: frozenset[str] | None = None) -> object | None:
+    """The indicator a text names last; `ignored`: the words normalise drops (report.vocab.indicators.generic_words)."""
+    norm = normalise(text, ignored)
     best = None
     for ind in indicators:
         for variant in ind.variants:
-            v = normalise(variant)
+            v = normalise(variant, ignored)
             if not v:
                 continue
             pos = norm.rfind(v)
@@ -336,14 +328,14 @@ def mentioned_indicator(text: str, indicators) -> object | None:
     return best[1] if best else None
 
 
-def _indicator_claims(sentence, toks, block, indicators, year, report):
+def _indicator_claims(sentence, toks, block, indicators, year, ignored):
     roles = {t.role for t in toks}
     if "target" in roles and "realisasi" in roles:
         return  # self-contained: the capaian claim checks it
     for t in toks:
         if t.role != "capaian" or t.num.money:
             continue
-        ind = mentioned_indicator(sentence[:t.start], indicators)
+        ind = mentioned_indicator(sentence[:t.start], indicators, ignored)
         if ind is None:
             continue
         computed = computed_capaian(ind, year)

@@ -33,7 +33,7 @@ def coverage(report, keep: int = 20) -> CoverageInfo:
         if not isinstance(block, (Paragraph, Heading)):
             continue
         for sentence in sentences(block.text):
-            if len(sentence) > 3000 or not tokens(sentence):
+            if len(sentence) > 3000 or not tokens(sentence, report.vocab.claims):
                 continue
             info.sentences_with_numbers += 1
             if sentence in read:

@@ -87,13 +87,13 @@ def text_facts(report, table: list[Fact]) -> list[Fact]:
 
 def _sentence_facts(sentence, block, report, indicators, known) -> list[Fact]:
     out: list[Fact] = []
-    toks = tokens(sentence)
+    toks = tokens(sentence, report.vocab.claims)
     bound: list[tuple[object, str | None]] = []
     for i, t in enumerate(toks):
         if t.num.money:
             bound.append((t, None))
             continue
-        ind = mentioned_indicator(sentence[:t.start], indicators)
+        ind = mentioned_indicator(sentence[:t.start], indicators, report.vocab.indicators.generic_words)
         if ind is None:
             bound.append((t, None))
             continue

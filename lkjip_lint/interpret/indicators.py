@@ -18,8 +18,6 @@ from rapidfuzz import fuzz, process
 
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.tables import TableView, TRow
-from lkjip_lint.resources import rules_dir
-from lkjip_lint.yamlio import safe_load
 
 INDICATOR_KINDS = ("pk", "pk_amendment", "renstra", "capaian", "multi_year", "efficiency")
 REALISATION_KINDS = ("capaian", "multi_year", "efficiency")
@@ -54,10 +52,10 @@ class Indicator(BaseModel):
         return self.name
 
 
-@lru_cache(maxsize=1)
-def _generic_words() -> frozenset[str]:
-    data = safe_load((rules_dir() / "indicators.yaml").read_text(encoding="utf-8")) or {}
-    return frozenset(w.lower() for w in data.get("generic_words", []))
+def _bundled_generic_words() -> frozenset[str]:
+    from lkjip_lint.interpret.vocabulary import load_vocabulary
+
+    return load_vocabulary().indicators.generic_words
 
 
 def acronym_of(name: str) -> str | None:
@@ -66,10 +64,14 @@ def acronym_of(name: str) -> str | None:
 
 
 @lru_cache(maxsize=20000)
-def normalise(name: str, place_words: frozenset[str] = frozenset()) -> str:
+def normalise(name: str, ignored: frozenset[str] | None = None) -> str:
+    """The words of a name that tell indicators apart. `ignored`: words to drop, the vocabulary's
+    generic words and the report's place names (ignored_words); by default the bundled generic words."""
+    if ignored is None:
+        ignored = _bundled_generic_words()
     text = re.sub(r"\([^)]*\)", " ", name.lower())
     text = re.sub(r"[^\w\s]", " ", text)
-    words = [w for w in text.split() if w not in _generic_words() and w not in place_words]
+    words = [w for w in text.split() if w not in ignored]
     return " ".join(words)
 
 
@@ -77,8 +79,8 @@ def _initials(normalised: str) -> str:
     return "".join(w[0] for w in normalised.split()).upper()
 
 
-def same_indicator(a: str, b: str, place_words: frozenset[str] = frozenset()) -> bool:
-    na, nb = normalise(a, place_words), normalise(b, place_words)
+def same_indicator(a: str, b: str, ignored: frozenset[str] | None = None) -> bool:
+    na, nb = normalise(a, ignored), normalise(b, ignored)
     if not na or not nb:
         return False
     if re.findall(r"\d+", na) != re.findall(r"\d+", nb):
@@ -93,14 +95,14 @@ class IndicatorIndex:
     """Find an indicator by any spelling in (amortised) constant time: exact
     normalised names first, then rapidfuzz's C search, then acronyms."""
 
-    def __init__(self, places: frozenset[str]) -> None:
-        self.places = places
+    def __init__(self, ignored: frozenset[str]) -> None:
+        self.ignored = ignored
         self.by_norm: dict[str, Indicator] = {}
         self.by_initials: dict[str, Indicator] = {}
         self.by_acronym: dict[str, Indicator] = {}
 
     def add(self, ind: Indicator, variant: str) -> None:
-        norm = normalise(variant, self.places)
+        norm = normalise(variant, self.ignored)
         if norm:
             self.by_norm.setdefault(norm, ind)
             self.by_initials.setdefault(_initials(norm), ind)
@@ -109,7 +111,7 @@ class IndicatorIndex:
             self.by_acronym.setdefault(acr, ind)
 
     def find(self, name: str) -> Indicator | None:
-        norm = normalise(name, self.places)
+        norm = normalise(name, self.ignored)
         if not norm:
             return None
         if norm in self.by_norm:
@@ -124,10 +126,12 @@ class IndicatorIndex:
         return self.by_acronym.get(_initials(norm)) if len(norm.split()) >= 2 else None
 
 
-def place_words(report) -> frozenset[str]:
+def ignored_words(report) -> frozenset[str]:
+    """Words that do not tell one of the report's indicators from another: the vocabulary's
+    generic words (bundled and the user's) and the report's own place names."""
     s = report.subject
-    words = " ".join(filter(None, [s.name, s.kabupaten])).lower().split()
-    return frozenset(words)
+    places = " ".join(filter(None, [s.name, s.kabupaten])).lower().split()
+    return report.vocab.indicators.generic_words | frozenset(places)
 
 
 def indicator_column(view: TableView):
@@ -147,10 +151,9 @@ def indicator_name(view: TableView, row: TRow) -> str:
 
 
 def collect_indicators(report) -> tuple[list[Indicator], IndicatorIndex]:
-    places = place_words(report)
     year = report.year
     indicators: list[Indicator] = []
-    index = IndicatorIndex(places)
+    index = IndicatorIndex(ignored_words(report))
     for view in report.views:
         if view.kind not in INDICATOR_KINDS:
             continue

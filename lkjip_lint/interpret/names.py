@@ -17,9 +17,8 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from lkjip_lint.document import Heading, Paragraph, Table
-from lkjip_lint.interpret.subject import names_vocabulary
+from lkjip_lint.interpret.name_words import NameWords
 
-_TOKEN = r"[A-Z][A-Za-z'’]*"
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 
@@ -39,46 +38,15 @@ class Mention:
         return self.name.split()
 
 
-def vocabulary() -> dict:
-    return names_vocabulary()
-
-
-@lru_cache(maxsize=32)
-def _lower_set(key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in vocabulary().get(key, []) or [])
-
-
-def kinds() -> list[str]:
-    return list(vocabulary().get("instansi_kinds", []) or [])
-
-
-@lru_cache(maxsize=1)
-def not_names() -> frozenset[str]:
-    return _lower_set("not_names") | {k.lower() for k in kinds()} | _lower_set("territorial_kinds")
-
-
-def any_mention_kinds() -> set[str]:
-    """Kinds whose reports name a peer only where they describe their borders."""
-    listed = vocabulary().get("any_mention_kinds")
-    if listed is None:
-        listed = vocabulary().get("territorial_kinds", [])
-    return {k.lower() for k in listed}
-
-
-@lru_cache(maxsize=8)
-def _mention_pattern(kind_words: tuple[str, ...]) -> re.Pattern:
-    alternatives = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(kind_words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?i:(?P<kind>{alternatives}))\s+(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}})")
-
-
-def find_mentions(text: str, kind_words: list[str] | None = None) -> list[Mention]:
-    """Every "<kind> <Name>" in `text`; the name stops at a word that is never a name."""
-    words = tuple(kind_words if kind_words is not None else kinds())
+def find_mentions(text: str, vocab: NameWords, kind_words: list[str] | None = None) -> list[Mention]:
+    """Every "<kind> <Name>" in `text`; the name stops at a word that is never a name.
+    `vocab`: report.vocab.names; `kind_words`: the kinds looked for (default: every kind)."""
+    words = tuple(kind_words if kind_words is not None else vocab.kinds)
     if not words or not text:
         return []
-    stop = not_names()
+    stop = vocab.not_names
     out = []
-    pattern = _mention_pattern(words)
+    pattern = vocab.mention_pattern(words)
     pos = 0
     while True:
         m = pattern.search(text, pos)
@@ -123,12 +91,12 @@ def lowercase_words(report) -> set[str]:
     return words
 
 
-def is_proper_name(name: str, lower_words: set[str]) -> bool:
+def is_proper_name(name: str, lower_words: set[str], vocab: NameWords) -> bool:
     tokens = name.split()
     if not tokens:
         return False
     first = tokens[0]
-    if first.lower() in not_names() or len(first) < 3:
+    if first.lower() in vocab.not_names or len(first) < 3:
         return False
     if first.isupper() and len(first) <= 4:
         return False  # an abbreviation ("Kecamatan SAKIP"), not a place
@@ -190,26 +158,6 @@ def near_own(name: str, own: str, max_distance: int = 2, max_ratio: float = 0.2)
         return None
     k = min(len(a), len(b))
     return near(" ".join(a[:k]), " ".join(b[:k]), max_distance, max_ratio)
-
-
-@lru_cache(maxsize=4)
-def _compiled(key: str) -> tuple[re.Pattern, ...]:
-    return tuple(re.compile(p, re.I) for p in vocabulary().get(key, []) or [])
-
-
-def geography(text: str) -> bool:
-    """The sentence describes borders or location ("Utara : Kecamatan X", "berbatasan dengan")."""
-    return any(p.search(text) for p in _compiled("geography_context"))
-
-
-def comparison(text: str) -> bool:
-    """The sentence compares with or ranks against peers ("peringkat", "dibandingkan dengan")."""
-    return any(p.search(text) for p in _compiled("comparison_context"))
-
-
-def source(text: str) -> bool:
-    """The sentence cites where data come from ("Sumber: …", "menurut data …")."""
-    return any(p.search(text) for p in _compiled("source_context"))
 
 
 def text_blocks(report):

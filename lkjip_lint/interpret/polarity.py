@@ -8,30 +8,28 @@ earlier sentence does) and from the indicator's wording (rules/indicators.yaml).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from lkjip_lint.resources import rules_dir
-from lkjip_lint.yamlio import safe_load
 
 
-@lru_cache(maxsize=1)
-def _vocabulary() -> dict:
-    return safe_load((rules_dir() / "indicators.yaml").read_text(encoding="utf-8")) or {}
+class IndicatorWords:
+    """rules/indicators.yaml (bundled and users'), compiled: which names and sentences say lower is better."""
 
-
-@lru_cache(maxsize=1)
-def _patterns() -> re.Pattern:
-    """One alternation, one scan: polarity is asked of every paragraph."""
-    return _alternation(_vocabulary().get("negative_polarity", []))
+    def __init__(self, data: dict) -> None:
+        # one alternation, one scan: polarity is asked of every paragraph
+        self.negative = _alternation(data.get("negative_polarity", []))
+        self.positive = _alternation(data.get("positive_polarity", []))
+        self.statements = re.compile("|".join(f"(?:{p})" for p in data.get("negative_statements", [])) or r"(?!)", re.I)
+        self.generic_words = frozenset(str(w).lower() for w in data.get("generic_words", []))
 
 
 def _alternation(patterns: list[str]) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.I | re.M)
 
 
-@lru_cache(maxsize=1)
-def _statements() -> re.Pattern:
-    return re.compile("|".join(f"(?:{p})" for p in _vocabulary().get("negative_statements", [])) or r"(?!)", re.I)
+def _words(report) -> IndicatorWords:
+    # without a report (a name judged on its own) only the bundled vocabulary applies
+    from lkjip_lint.interpret.vocabulary import load_vocabulary
+
+    return (report.vocab if report is not None else load_vocabulary()).indicators
 
 
 def is_negative(name: str, report=None) -> bool:
@@ -41,23 +39,19 @@ def is_negative(name: str, report=None) -> bool:
             d = declared.lower()
             if d and (d in low or low and low in d):
                 return True
-    if _positive().search(low):
+    words = _words(report)
+    if words.positive.search(low):
         return False
-    return bool(_patterns().search(low))
+    return bool(words.negative.search(low))
 
 
-@lru_cache(maxsize=1)
-def _positive() -> re.Pattern:
-    return _alternation(_vocabulary().get("positive_polarity", []))
-
-
-def stated_negatives(document, settings) -> list[str]:
+def stated_negatives(document, settings, words: IndicatorWords) -> list[str]:
     """Names declared lower-is-better: configuration, data input, and the report's own sentences."""
     names = list(settings.negative_indicators) + list(document.negative_indicators)
     labels = _row_labels(document)
     if not labels:
         return names
-    pattern = _statements()
+    pattern = words.statements
     from lkjip_lint.interpret.sentences import split
 
     for block in document.blocks:

@@ -41,7 +41,7 @@ def rate_statements(report) -> list[RateStatement]:
     out = []
     for block in blocks:
         for sentence in sentences(block.text):
-            bases = {t.per_base for t in tokens(sentence) if t.per_base}
+            bases = {t.per_base for t in tokens(sentence, report.vocab.claims) if t.per_base}
             if len(bases) != 1:
                 continue
             named = Counter(a for a in _ACRONYM.findall(sentence) if a in indicators)

@@ -83,7 +83,7 @@ class Report:
         """Indicators declared lower-is-better by configuration, data input or the report's own words."""
         from lkjip_lint.interpret.polarity import stated_negatives
 
-        return stated_negatives(self.document, self.settings)
+        return stated_negatives(self.document, self.settings, self.vocab.indicators)
 
     @cached_property
     def facts(self):

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property
 
 from pydantic import BaseModel, Field
-
-from lkjip_lint.resources import rules_dir
-from lkjip_lint.yamlio import safe_load
 
 
 class Band(BaseModel):
@@ -56,18 +53,20 @@ def norm_label(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@lru_cache(maxsize=1)
-def builtin_scales() -> dict[str, Scale]:
-    data = safe_load((rules_dir() / "scales.yaml").read_text(encoding="utf-8")) or {}
-    out = {}
-    for name, spec in (data.get("scales") or {}).items():
-        out[name] = Scale(name=name, source="default", bands=[Band(**b) for b in spec["bands"]])
-    return out
+class ScaleBook:
+    """rules/scales.yaml (bundled and users'): the named scales and the name of the default one."""
 
+    def __init__(self, data: dict) -> None:
+        self.scales = {name: Scale(name=name, source="default", bands=[Band(**b) for b in spec["bands"]])
+                       for name, spec in (data.get("scales") or {}).items()}
+        self.default = data.get("default", "permendagri-86-2017")
+        if self.default not in self.scales:
+            raise ValueError(f"the default scale '{self.default}' is not one of the scales ({', '.join(self.scales)})")
 
-def default_scale_name() -> str:
-    data = safe_load((rules_dir() / "scales.yaml").read_text(encoding="utf-8")) or {}
-    return data.get("default", "permendagri-86-2017")
+    @cached_property
+    def labels(self) -> frozenset[str]:
+        """Every band label and alias of every scale, normalised (norm_label)."""
+        return frozenset(norm_label(l) for s in self.scales.values() for b in s.bands for l in [b.label, *b.aliases])
 
 
 _LATEX = [(r"\$", ""), (r"\\%", "%"), (r"\\leq?\b", "≤"), (r"\\geq?\b", "≥"), (r"\\lt\b", "<"), (r"\\gt\b", ">"),
@@ -125,11 +124,12 @@ def report_scale(report) -> Scale:
             scale = scale_from_table(view)
             if scale is not None and setting is None:
                 return scale
-    name = setting if isinstance(setting, str) and setting in builtin_scales() else default_scale_name()
-    return builtin_scales()[name]
+    book = report.vocab.scales
+    name = setting if isinstance(setting, str) and setting in book.scales else book.default
+    return book.scales[name]
 
 
 def other_scales(report) -> list[Scale]:
     """Scales whose labels must not be used as capaian categories (AKIP predikat, IKM mutu…)."""
     own = report.scale
-    return [s for name, s in builtin_scales().items() if name != own.name and s.bands is not own.bands]
+    return [s for name, s in report.vocab.scales.scales.items() if name != own.name and s.bands is not own.bands]

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from pydantic import BaseModel
 
 from lkjip_lint.document import Heading, Paragraph, Table
-from lkjip_lint.resources import rules_dir
-from lkjip_lint.yamlio import safe_load
 
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _TAHUN_YEAR = re.compile(r"\btahun\s+(?:anggaran\s+)?(19[5-9]\d|20\d\d)\b", re.I)
@@ -38,16 +35,6 @@ class Subject(BaseModel):
         return f"{self.kind} {self.name}" if self.kind and self.name else None
 
 
-@lru_cache(maxsize=1)
-def names_vocabulary() -> dict:
-    return safe_load((rules_dir() / "names.yaml").read_text(encoding="utf-8")) or {}
-
-
-def _kinds_pattern() -> re.Pattern:
-    kinds = sorted(names_vocabulary().get("instansi_kinds", []), key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(k) for k in kinds) + r")\s+(.+)", re.I)
-
-
 def _title_lines(report) -> list[tuple[str, int | None]]:
     """Text before the contents / first chapter: the title page and what follows it."""
     out = []
@@ -67,8 +54,8 @@ def find_subject(report) -> Subject:
     settings = report.settings
     lines = _title_lines(report)
     subject = Subject()
-    kinds = _kinds_pattern()
-    parents = {k.lower() for k in names_vocabulary().get("parent_kinds", [])}
+    kinds = report.vocab.names.kinds_pattern
+    parents = {k.lower() for k in report.vocab.names.parent_kinds}
     for text, _ in lines[:25]:
         clean = text.replace("*", "").strip()
         for m in kinds.finditer(clean):

@@ -1,11 +1,17 @@
-"""The table vocabulary of rules/tables.yaml, compiled once."""
+"""The vocabularies of rules/: tables.yaml compiled here; claims.yaml, indicators.yaml,
+names.yaml and scales.yaml compiled on first use by the module that reads them.
+
+A user rule folder (`--rules`) may hold any of these files: its entries come before
+the bundled ones (see merge_entries). One Vocabulary is built per set of folders and
+travels on the Report, so no reader of words keeps global state of its own.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
-
+from typing import Any
 
 from lkjip_lint.resources import rules_dir
 from lkjip_lint.yamlio import safe_load
@@ -44,6 +50,32 @@ class Vocabulary:
     # pattern again for each of thousands of tables would dominate the reading time.
     role_cache: dict = field(default_factory=dict, repr=False, compare=False)
     row_type_cache: dict = field(default_factory=dict, repr=False, compare=False)
+    extra_dirs: tuple[Path, ...] = ()  # the user folders whose files extend the bundled ones
+
+    # Compiled on first use, so start-up and a check that needs none of them pay nothing.
+    @cached_property
+    def claims(self):
+        from lkjip_lint.interpret.claims import ClaimWords
+
+        return ClaimWords(vocabulary_data("claims.yaml", self.extra_dirs))
+
+    @cached_property
+    def indicators(self):
+        from lkjip_lint.interpret.polarity import IndicatorWords
+
+        return IndicatorWords(vocabulary_data("indicators.yaml", self.extra_dirs))
+
+    @cached_property
+    def names(self):
+        from lkjip_lint.interpret.name_words import NameWords
+
+        return NameWords(vocabulary_data("names.yaml", self.extra_dirs))
+
+    @cached_property
+    def scales(self):
+        from lkjip_lint.interpret.scale import ScaleBook
+
+        return ScaleBook(vocabulary_data("scales.yaml", self.extra_dirs))
 
     def row_type(self, label: str) -> str | None:
         if label in self.row_type_cache:
@@ -56,7 +88,8 @@ class Vocabulary:
 
 @lru_cache(maxsize=8)
 def load_vocabulary(extra_dirs: tuple[Path, ...] = ()) -> Vocabulary:
-    """Bundled vocabulary, with entries from users' tables.yaml tried first."""
+    """Bundled vocabulary, with entries from users' tables.yaml tried first (and, on first use,
+    their claims, indicators, names and scales files)."""
     sources = [d / "tables.yaml" for d in extra_dirs if (d / "tables.yaml").is_file()]
     sources.append(rules_dir() / "tables.yaml")
     roles: list[RoleEntry] = []
@@ -85,4 +118,50 @@ def load_vocabulary(extra_dirs: tuple[Path, ...] = ()) -> Vocabulary:
                     multi_year=bool(entry.get("multi_year", False)),
                 )
             )
-    return Vocabulary(roles, context, row_total, rows, kinds)
+    return Vocabulary(roles, context, row_total, rows, kinds, extra_dirs=extra_dirs)
+
+
+def vocabulary_data(name: str, extra_dirs: tuple[Path, ...] = ()) -> dict:
+    """One vocabulary file (claims.yaml, indicators.yaml, names.yaml, scales.yaml): the users'
+    copies in `extra_dirs` merged before the bundled one (the first folder first)."""
+    data = _read(rules_dir() / name)
+    for folder in reversed(extra_dirs):
+        if (folder / name).is_file():
+            data = merge_entries(_read(folder / name), data)
+    return data
+
+
+# The Vocabulary attribute each vocabulary file compiles to (tables.yaml: the Vocabulary itself).
+COMPILED_AS = {"claims.yaml": "claims", "indicators.yaml": "indicators", "names.yaml": "names", "scales.yaml": "scales"}
+
+
+def check_user_file(folder: Path, name: str) -> None:
+    """Compile a user's vocabulary file over the bundled one now, so that a broken file is an
+    error at start (ValueError naming the problem), not a failure in the middle of a check."""
+    try:
+        vocab = load_vocabulary((folder,))
+        if name in COMPILED_AS:
+            getattr(vocab, COMPILED_AS[name])
+    except (KeyError, TypeError, AttributeError, re.error) as exc:
+        raise ValueError(f"not a valid {name} vocabulary ({exc.__class__.__name__}: {exc})") from None
+
+
+def _read(path: Path) -> dict:
+    data = safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"a vocabulary file is a mapping of names to entries, not a {type(data).__name__}")
+    return data
+
+
+def merge_entries(user: Any, bundled: Any, depth: int = 0) -> Any:
+    """A user's vocabulary over the bundled one: lists are extended (user entries first, so they
+    are tried first), mappings merged key by key (new keys first); a named entry that is itself a
+    mapping (a scale under `scales:`) and a single value (`window`, `default`) are replaced."""
+    if isinstance(user, list) and isinstance(bundled, list):
+        return user + [entry for entry in bundled if entry not in user]
+    if isinstance(user, dict) and isinstance(bundled, dict) and depth < 2:
+        merged = {key: value for key, value in user.items() if key not in bundled}
+        for key, value in bundled.items():
+            merged[key] = merge_entries(user[key], value, depth + 1) if key in user else value
+        return merged
+    return user

@@ -112,7 +112,7 @@ def _text(ctx, total, parts, measures) -> Iterator[Draft]:
         stated: dict[tuple[str, int], object] = {}  # (measure, -1 | part index) → Num, first statement wins
         for sentence in sentences(block.text):
             prev_end = 0
-            for t in tokens(sentence):
+            for t in tokens(sentence, ctx.report.vocab.claims):
                 window = sentence[prev_end:t.start]
                 prev_end = t.end
                 hits = [(m.end(), k) for k, pat in [(-1, total), *enumerate(parts)] for m in pat.finditer(window)]
