@@ -67,9 +67,11 @@ def header_paths(header_rows: list[Row], n_cols: int) -> list[list[str]]:
                 j < len(lower.cells) and lower.cells[j].text.strip() for lower in header_rows[r + 1:]
             )
             # a merge spans to the right; in flattened text an empty cell over a sub-header does too.
-            # Columns past the end of a one-row header are unlabelled extra columns, not a span.
-            spans_flat = len(header_rows) == 1 and filled[j - 1] and j <= last_text
-            if merged[j] or (not last_row and below_has_text) or spans_flat:
+            # Columns past the end of a one-row header are unlabelled extra columns, not a span, in
+            # every format (a Word header cell stretched over them labels none of them).
+            past_end = len(header_rows) == 1 and j > last_text
+            spans_flat = len(header_rows) == 1 and filled[j - 1] and not past_end
+            if (merged[j] and not past_end) or (not last_row and below_has_text) or spans_flat:
                 filled[j] = filled[j - 1]
         grid.append(filled)
     paths = []

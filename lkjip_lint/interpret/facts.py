@@ -53,7 +53,8 @@ def table_facts(report) -> list[Fact]:
         for row in view.rows:
             if row.type != "data":
                 continue
-            ind = report.find_indicator(indicator_name(view, row))
+            name = indicator_name(view, row)
+            ind = report.find_indicator(name) if _names_something(name) else None
             if ind is None:
                 continue
             for col in view.columns:
@@ -65,6 +66,12 @@ def table_facts(report) -> list[Fact]:
                 out.append(Fact(ind.name, col.role, col.year or year, n, "table", view.location(row, col),
                                 f"{view.name}, {row.label}"))
     return out
+
+
+def _names_something(name: str) -> bool:
+    """An indicator's name has two words or is an acronym ("IKM", "-SDMI"); a cut label ("Rata -") is neither."""
+    words = re.findall(r"[A-Za-z]{2,}", name)
+    return len(words) >= 2 or any(w.isupper() and len(w) >= 2 for w in words)
 
 
 def text_facts(report, table: list[Fact]) -> list[Fact]:
