@@ -257,3 +257,16 @@ def test_an_indicators_rate_keeps_its_base():
              "Target RPJMD untuk Angka Kematian Ibu (AKI) adalah 80 per 100.000 kelahiran hidup.\n\n"
              "Target RPJMD untuk AKI tahun depan adalah 78 per 100.000 kelahiran hidup.")
     assert errors_and_warnings(findings(plans, "AGREE001")) == []
+
+
+def test_a_sentence_restating_a_row_without_header():
+    # the tail of a table whose header is on the page before: no roles, only the row's printed values
+    table = "siswa\n2\tRasio guru murid per kelas rata-rata:\t\t\t\t\t\n\t-SDMI\tper siswa\t1:17\t1:17,9\t1:32\t83,86\n\t-SLTP\tper siswa\t1:16\t1:17,5\t1:34\t82\n"
+    text = ("\nTarget dari indikator ini adalah terpenuhinya kebutuhan guru murid perkelas pada jenjang SDMI dengan target "
+            "akhir RPJM yaitu 1:32 dan pada tahun 2016 terealisasi 1:17,9 dan pencapaian terhadap target RPJM yaitu {c}.")
+    assert errors_and_warnings(findings(table + text.format(c="83,86"), "AGREE001")) == []
+    [f] = errors_and_warnings(findings(table + text.format(c="83,82"), "AGREE001"))
+    assert (f.actual, f.expected) == (83.82, 83.86)
+    # restating one value only is not restating the row
+    one = text.replace("1:32", "1:30").format(c="83,82")
+    assert errors_and_warnings(findings(table + one, "AGREE001")) == []

@@ -15,6 +15,7 @@ Bad:   Tabel 3.67: Nilai Evaluasi Kinerja Anggaran | 89 | 87.93 | 98.80% âŽ "â€
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from decimal import Decimal
 from typing import Iterator
@@ -22,7 +23,10 @@ from typing import Iterator
 from lkjip_lint.checks.base import Context, NoParams
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
-from lkjip_lint.document import Location
+from lkjip_lint.document import Heading, Location, Paragraph
+from lkjip_lint.interpret.claims import sentences, tokens
+from lkjip_lint.interpret.facts import MEASURES
+from lkjip_lint.numbers import parse_number
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.rate_units import rate_statements
 
@@ -33,6 +37,7 @@ _100 = Interval.exact(Decimal(100))
 def run(ctx: Context) -> Iterator[Draft]:
     report = ctx.report
     yield from _rate_bases(report)
+    yield from _restated_rows(report)
     checked_elsewhere = {(c.sentence, c.value.raw) for c in report.claims
                          if c.kind == "indicator_capaian" and c.indicator_capaian is not None}
     groups: dict[tuple, list] = defaultdict(list)
@@ -77,6 +82,70 @@ def _rate_bases(report) -> Iterator[Draft]:
                 evidence={"sentence": st.sentence},
                 key=f"rate|{entity}|{st.base}|{_short(st.sentence, 80)}",
             )
+
+
+_PRINTED = re.compile(r"\d+\s*:\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)+|\d{2,}")
+
+
+def _printed_values(text: str) -> list[str]:
+    """Values as printed ("1:17,9", "83,86", "115"), years and small counts left out."""
+    out = []
+    for m in _PRINTED.finditer(text):
+        v = re.sub(r"\s+", "", m.group(0))
+        if v.isdigit() and (1900 <= int(v) <= 2100 or int(v) < 10):
+            continue
+        out.append(v)
+    return out
+
+
+def _shape(v: str) -> tuple:
+    m = re.fullmatch(r"\d+(?:([.,])(\d+))?", v)
+    return (m.group(1), len(m.group(2) or "")) if m else None
+
+
+def _restated_rows(report) -> Iterator[Draft]:
+    """A sentence that repeats two values of one table row (which may have no header at all) restates that
+    row: a value it gives for a target, realisasi or capaian must be the row's. The row's value is the one
+    cell of the same printed shape the sentence did not repeat; with none or several, nothing is said."""
+    rows = []
+    for view in report.views:
+        for row in view.rows:
+            if row.type != "data":
+                continue
+            cells = [re.sub(r"\s+", "", c) for c in row.cells if c and _printed_values(c) == [re.sub(r"\s+", "", c)]]
+            if len(cells) >= 3:
+                rows.append((view, row, cells))
+    if not rows:
+        return
+    words = report.vocab.claims
+    for block in report.texts:
+        if not isinstance(block, (Paragraph, Heading)) or not re.search(r"\d", block.text):
+            continue
+        for sentence in sentences(block.text):
+            stated = set(_printed_values(sentence))
+            if len(stated) < 3:
+                continue
+            hits = [(view, row, cells) for view, row, cells in rows if len(stated & set(cells)) >= 2]
+            if len(hits) != 1:
+                continue
+            view, row, cells = hits[0]
+            left = [c for c in cells if c not in stated and _shape(c) is not None]
+            for t in tokens(sentence, words):
+                raw = re.sub(r"\s+", "", t.num.raw).rstrip("%")
+                if t.role not in MEASURES or raw in cells or _shape(raw) is None:
+                    continue
+                same = [c for c in left if _shape(c) == _shape(raw)]
+                if len(same) != 1:
+                    continue
+                loc = Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1)
+                yield Draft(
+                    location=loc, actual=to_json_number(t.num.value), expected=to_json_number(parse_number(same[0]).value),
+                    grade="mismatch", variant="row",
+                    values={"sentence": _short(sentence), "text_value": t.num.raw, "table_value": same[0],
+                            "where": f"{view.name}, {row.label}", "measure": t.role},
+                    evidence={"sentence": sentence, "table": view.snapshot([{"row": row.index, "col": None}])},
+                    key=f"row|{view.ident}|{row.label}|{t.num.raw}",
+                )
 
 
 def _per(base: int) -> str:
