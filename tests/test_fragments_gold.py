@@ -16,12 +16,15 @@ pytestmark = pytest.mark.skipif(not MORE.is_dir(), reason="../shared/corpus/more
 # Defects of the fragments that the relations of this version check (gold ids). The rest need what the
 # fragment does not contain, or a relation not built yet; the closing notes say which.
 FOUND = {
+    "04-bpom-prkom-2021-efisiensi": {"C11"},
+    "25-kec-tempursari-2020-daftar-isi": {"C01"},
+    "65-inspektorat-labura-reviu-lppd-2020": {"C01", "C02", "C03", "C04", "C05", "C06"},
     "42-kab-tanah-datar-2016-apm": {"C01"},
     "43-lan-puslatbang-kmp-2021": {"C02"},
     "61-bappeda-banda-aceh-2021": {"C02"},
     "63-prov-lampung-2015": {"C04"},
 }
-MAX_FALSE_ALARMS = 1  # across all fragments
+MAX_FALSE_ALARMS = 0  # across all fragments (the issue allows one; none is raised today)
 
 
 def _same(expected, value) -> bool:
