@@ -72,3 +72,20 @@ def forge_declared_size(zip_data: bytes, member: bytes, size: int) -> bytes:
             struct.pack_into("<I", data, pos + 24, size)
         pos += 4
     return bytes(data)
+
+
+def run_cli(*args: str):
+    """lkjip-lint in a process of its own, as a user runs it (subprocess.CompletedProcess)."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "lkjip_lint", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def json_errors_and_warnings(path) -> list[dict]:
+    """The errors and warnings `check --format json` reports for one file."""
+    import json
+
+    out = run_cli("check", "--format", "json", str(path))
+    return [f for f in json.loads(out.stdout)["files"][0]["findings"] if f["severity"] in ("error", "warning")]
+

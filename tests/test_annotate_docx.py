@@ -7,12 +7,10 @@ PDF where it is installed.
 from __future__ import annotations
 
 import hashlib
-import json
 import posixpath
 import re
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
@@ -20,6 +18,8 @@ import pytest
 from lxml import etree
 
 docx = pytest.importorskip("docx")
+
+from tests.helpers import json_errors_and_warnings, run_cli  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "fixtures" / "purbalingga-2024.docx"
@@ -29,8 +29,7 @@ CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lkjip_lint", *args], capture_output=True, text=True, cwd=ROOT)
+_cli = run_cli
 
 
 def _digest(path: Path) -> str:
@@ -39,8 +38,7 @@ def _digest(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def sample_findings() -> list[dict]:
-    out = _cli("check", "--format", "json", str(SAMPLE))
-    return [f for f in json.loads(out.stdout)["files"][0]["findings"] if f["severity"] in ("error", "warning")]
+    return json_errors_and_warnings(SAMPLE)
 
 
 @pytest.fixture(scope="module")

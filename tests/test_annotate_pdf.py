@@ -6,11 +6,8 @@ under each rectangle in the original).
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,18 +15,18 @@ import pytest
 pypdf = pytest.importorskip("pypdf")
 pdfium = pytest.importorskip("pypdfium2")
 
+from tests.helpers import json_errors_and_warnings, run_cli  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "fixtures" / "purbalingga-2024.pdf"
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lkjip_lint", *args], capture_output=True, text=True, cwd=ROOT)
+_cli = run_cli
 
 
 @pytest.fixture(scope="module")
 def sample_findings() -> list[dict]:
-    out = _cli("check", "--format", "json", str(SAMPLE))
-    return [f for f in json.loads(out.stdout)["files"][0]["findings"] if f["severity"] in ("error", "warning")]
+    return json_errors_and_warnings(SAMPLE)
 
 
 @pytest.fixture(scope="module")

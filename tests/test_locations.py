@@ -3,8 +3,6 @@ the heading path, the page Word recorded, a place for every finding, document or
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,12 +15,13 @@ from lkjip_lint.locate import locate  # noqa: E402
 from lkjip_lint.readers import read_any  # noqa: E402
 from lkjip_lint.results import FileResult  # noqa: E402
 
+from tests.helpers import run_cli  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "fixtures" / "purbalingga-2024.docx"
 
 
-def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "lkjip_lint", *args], capture_output=True, text=True, cwd=ROOT)
+_cli = run_cli
 
 
 @pytest.fixture(scope="module")
