@@ -64,6 +64,7 @@ def acronym_of(name: str) -> str | None:
 
 
 @lru_cache(maxsize=20000)
+@lru_cache(maxsize=16384)  # pure, and asked for the same names thousands of times per report
 def normalise(name: str, ignored: frozenset[str] | None = None) -> str:
     """The words of a name that tell indicators apart. `ignored`: words to drop, the vocabulary's
     generic words and the report's place names (ignored_words); by default the bundled generic words."""
