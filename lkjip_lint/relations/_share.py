@@ -1,4 +1,4 @@
-"""share — a % beside a count equals count / base × 100.
+"""formula, of: share — a % beside a count equals count / base × 100.
 
 The base is the row's total column when the table has one ("Jumlah Total ›
 Jumlah": shares of a row, e.g. Pria % = Pria / Jumlah Total), otherwise the total
@@ -12,12 +12,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams, interval, number_draft
+from lkjip_lint.checks.base import Context, interval, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.tables import TableView
 
-Params = NoParams
 _HUNDRED = Interval.exact(Decimal(100))
 
 
