@@ -17,7 +17,7 @@ of the same kind with another name is reported once per line:
 
 A candidate must be a proper name: capitalised, not a word listed in
 `not_names`, and never written in lower case elsewhere in the document. A name
-within a small edit distance of the report's own is left to misspelt_subject.
+within a small edit distance of the report's own is left to `names, of: own_name`.
 `expected` is the subject's full name.
 
 Parameters: actor_before, actor_after (regular expressions).
