@@ -56,9 +56,9 @@ def explain(rule: Rule, kind_module, lang: str) -> str:
 
 
 def _of(rule: Rule, kind_module) -> str | None:
-    """The `of:` of a rule of a relation kind with several implementations (None for other kinds)."""
+    """The `of:` of a rule of a relation kind whose implementation is a module of its own (None for other kinds)."""
     implementations = getattr(kind_module, "IMPLEMENTATIONS", None)
-    if not implementations or len(set(implementations.values())) < 2:
+    if not implementations:
         return None
     of = rule.params.get("of", getattr(kind_module, "DEFAULT_OF", None))
     return of if of in implementations else None

@@ -1,4 +1,4 @@
-"""count — "terdiri dari 12 Kelurahan, 2 desa …" against the table that lists them.
+"""count, of: tables, pk or list — a count stated in a sentence against the things it counts.
 
 `of: tables` (default). In a sentence with a counting word (`cues`:
 "terdiri dari", "tersebar di", "meliputi" …) every "N <noun>" (also "11
