@@ -19,12 +19,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context, number_draft
-from lkjip_lint.relations._share import pairs as share_pairs
 from lkjip_lint.engine.tolerance import judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.hierarchy import broken_cells
 from lkjip_lint.interpret.relations import DERIVED_ROLES, cell_interval, conflicts, relations
-from lkjip_lint.interpret.tables import TableView
+from lkjip_lint.interpret.tables import TableView, share_pairs
 from lkjip_lint.numbers import Num
 
 
