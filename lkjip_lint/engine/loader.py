@@ -111,12 +111,14 @@ def _rename_kinds(path: Path, data) -> None:
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         return
     for entry in data["rules"]:
-        if not isinstance(entry, dict) or entry.get("kind") not in RENAMED:
+        if not isinstance(entry, dict) or not isinstance(entry.get("kind"), str) or entry["kind"] not in RENAMED:
             continue
-        old = entry["kind"]
-        params = entry.get("params") if isinstance(entry.get("params"), dict) else {}
-        entry["kind"], entry["params"] = renamed(old, params)
-        _deprecated(path, entry.get("id"), old, entry["kind"], entry["params"]["of"])
+        old, params = entry["kind"], entry.get("params", {})
+        kind, new_params = renamed(old, params if isinstance(params, dict) else {})
+        entry["kind"] = kind
+        if isinstance(params, dict):
+            entry["params"] = new_params  # otherwise the schema says what is wrong with it
+        _deprecated(path, entry.get("id"), old, kind, new_params["of"])
 
 
 def _deprecated(path: Path, rule_id, old: str, kind: str, of: str) -> None:
