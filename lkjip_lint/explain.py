@@ -12,6 +12,7 @@ import inspect
 import re
 
 from lkjip_lint.engine.rule import Rule
+from lkjip_lint.relations import implementation
 
 _DOC_OWN_LINES = re.compile(r"^(Good|Bad|Parameters):")
 
@@ -33,10 +34,14 @@ _WORDS = {
 
 def explain(rule: Rule, kind_module, lang: str) -> str:
     w = _WORDS["en" if lang == "en" else "id"]
-    out = [f"{rule.id} {rule.name} ({w['severity'][rule.severity]}, {w['kind']}: {rule.kind})", "",
+    of = f", of: {rule.params['of']}" if "of" in rule.params else ""
+    out = [f"{rule.id} {rule.name} ({w['severity'][rule.severity]}, {w['kind']}: {rule.kind}{of})", "",
            rule.summary.get(lang), ""]
     if lang == "en":
         out += [w["how"], _kind_doc(kind_module), ""]
+        of = _of(rule, kind_module)
+        if of is not None:
+            out += [f"With of: {of}:", _kind_doc(implementation(kind_module.IMPLEMENTATIONS, of)), ""]
     out += [w["tolerance"], "", w["template"], "  " + rule.message.get(lang)]
     if rule.params:
         out += ["", w["params"], *readable(rule.params, indent=1)]
@@ -48,6 +53,15 @@ def explain(rule: Rule, kind_module, lang: str) -> str:
     if w["more"]:
         out += ["", w["more"].format(code=rule.id)]
     return "\n".join(out)
+
+
+def _of(rule: Rule, kind_module) -> str | None:
+    """The `of:` of a rule of a relation kind whose implementation is a module of its own (None for other kinds)."""
+    implementations = getattr(kind_module, "IMPLEMENTATIONS", None)
+    if not implementations:
+        return None
+    of = rule.params.get("of", getattr(kind_module, "DEFAULT_OF", None))
+    return of if of in implementations else None
 
 
 def _kind_doc(module) -> str:

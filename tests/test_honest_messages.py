@@ -94,7 +94,7 @@ def test_explain_is_in_the_chosen_language_with_readable_parameters_and_examples
         assert text.count(good) == 1 and text.count(bad) == 1
         assert "{'" not in text and "[{" not in text  # no Python reprs
         assert re.search(r"^\s+expr: realisasi / target \* 100$", text, re.M)
-    assert "galat" not in id_text and "(kesalahan, jenis: row_formula)" in id_text
+    assert "galat" not in id_text and "(kesalahan, jenis: formula, of: row)" in id_text
 
 
 ID_ONLY = re.compile(r"\((baris|hal\.) \d+\)|\btabel ke-\d|\b(positif|negatif)\b|\bHalaman\b|\btertulis\b|\bseharusnya\b")

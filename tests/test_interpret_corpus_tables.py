@@ -94,7 +94,7 @@ def test_puskesmas_a_broken_coverage_cell_is_noticed():
 # ---- 14 Disdikbudpora: the 2021 % is realisasi 2020 against the 2021 target -------------------------
 
 def test_disdikbudpora_inputs_of_the_2021_percent_chosen_by_values():
-    from lkjip_lint.checks.row_formula import _inputs
+    from lkjip_lint.relations._row_formula import _inputs
     from lkjip_lint.engine.expr import Formula
 
     view = view_at("14-disdikbudpora-kab-semarang-2020.txt", 28)

@@ -23,7 +23,7 @@ SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sar
 
 def rule(rid: str, name: str, severity: str = "error") -> Rule:
     return Rule(
-        id=rid, name=name, kind="row_formula", severity=severity,
+        id=rid, name=name, kind="formula", severity=severity,
         summary=Text(id=f"Ringkasan {rid}", en=f"Summary {rid}"),
         message=Text(id="Capaian {actual} seharusnya {expected}", en="Achievement {actual} should be {expected}"),
     )

@@ -1,5 +1,6 @@
 """Rules are data: schema validation of rule files, the registry, the safe evaluator, messages."""
 import json
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
@@ -11,9 +12,10 @@ from lkjip_lint.engine.loader import RuleFileError, load_rule_file, load_rules
 from lkjip_lint.engine.tolerance import Interval
 from lkjip_lint.resources import rules_dir, schema_path
 
-GOOD = {"rules": [{"id": "USR001", "name": "my-capaian", "kind": "row_formula", "severity": "warning",
+GOOD = {"rules": [{"id": "USR001", "name": "my-capaian", "kind": "formula", "severity": "warning",
                    "summary": {"id": "Ringkas", "en": "Summary"}, "message": {"id": "Pesan {row}", "en": "Message {row}"},
-                   "params": {"result": "capaian", "formulas": [{"name": "p", "expr": "realisasi / target * 100"}]}}]}
+                   "params": {"of": "row", "result": "capaian",
+                              "formulas": [{"name": "p", "expr": "realisasi / target * 100"}]}}]}
 
 
 def write(tmp_path, data, name="user.yaml"):
@@ -34,6 +36,53 @@ def test_bundled_rules_load_and_every_kind_is_registered():
 def test_schema_kind_enum_matches_the_registry():
     schema = json.loads(schema_path("rule.schema.json").read_text())
     assert set(schema["$defs"]["rule"]["properties"]["kind"]["enum"]) == set(KINDS)
+
+
+def test_schema_is_generated_from_the_registry_and_the_params_models():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gen_schema", Path(__file__).resolve().parents[1] / "tools" / "gen_schema.py")
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert schema_path("rule.schema.json").read_text(encoding="utf-8") == gen.rule_schema_text(), \
+        "schemas/rule.schema.json is stale: run python tools/gen_schema.py"
+
+
+def test_relation_kinds_are_few_and_the_other_kinds_say_why_they_are_not_relations():
+    from lkjip_lint.checks import CHECK_KINDS, RELATION_KINDS
+
+    assert len(RELATION_KINDS) <= 12
+    for kind in CHECK_KINDS:
+        doc = load_kind(kind).__doc__
+        assert "Not a relation:" in doc, kind
+    rules = load_rules()
+    # every bundled rule of a relation kind says which facts it relates
+    assert all("of" in r.params for r in rules if r.kind in RELATION_KINDS)
+
+
+def test_old_kind_names_load_as_the_relation_kind_with_a_note(tmp_path, capsys):
+    data = json.loads(json.dumps(GOOD))
+    data["rules"][0]["kind"] = "row_formula"
+    del data["rules"][0]["params"]["of"]
+    data["rules"].append({"id": "USR002", "name": "my-totals", "kind": "column_total", "severity": "error",
+                          "summary": {"id": "x", "en": "x"}, "message": {"id": "x", "en": "x"}})
+    data["rules"].append({"id": "USR003", "name": "my-counts", "kind": "count_claims", "severity": "error",
+                          "params": {"source": "pk"}, "summary": {"id": "x", "en": "x"}, "message": {"id": "x", "en": "x"}})
+    rules = {r.id: r for r in load_rule_file(write(tmp_path, data))}
+    assert (rules["USR001"].kind, rules["USR001"].params["of"], rules["USR001"].params["result"]) == ("formula", "row", "capaian")
+    assert (rules["USR002"].kind, rules["USR002"].params) == ("sum", {"of": "column"})
+    assert (rules["USR003"].kind, rules["USR003"].params) == ("count", {"of": "pk"})
+    err = capsys.readouterr().err
+    assert "kind 'row_formula' is deprecated; write `kind: formula` with `of: row`" in err
+    assert "kind 'column_total' is deprecated; write `kind: sum` with `of: column`" in err and "`source:` is now `of:`" in err
+
+
+def test_an_unknown_of_is_a_load_error_naming_the_values(tmp_path):
+    data = json.loads(json.dumps(GOOD))
+    data["rules"][0]["params"]["of"] = "rows"
+    with pytest.raises(RuleFileError) as err:
+        load_rule_file(write(tmp_path, data))
+    assert err.value.field == "params.of" and "'row'" in err.value.reason and "'share'" in err.value.reason
 
 
 def test_user_rule_directory_adds_rules(tmp_path):

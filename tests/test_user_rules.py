@@ -73,9 +73,10 @@ def test_row_formula_over_an_unknown_role_does_not_load(tmp_path):
     (tmp_path / "formula.yaml").write_text("""rules:
   - id: INSP002
     name: belanja-formula
-    kind: row_formula
+    kind: formula
     severity: error
     params:
+      of: row
       result: capaian
       formulas: [{name: x, expr: "realisasi / targett * 100"}]
     summary: {id: x, en: x}

@@ -1,10 +1,13 @@
-"""Regenerate schemas/lkjip.schema.json from the pydantic LKjIP model (interpret/export.py).
+"""Regenerate schemas/lkjip.schema.json from the pydantic LKjIP model (interpret/export.py), and the
+kinds and parameters of schemas/rule.schema.json from the registry (checks/__init__.py) and each
+kind's `Params` model.
 
-    python tools/gen_schema.py          # write the file
-    python tools/gen_schema.py --check  # exit 1 when the committed file is stale
+    python tools/gen_schema.py          # write the files
+    python tools/gen_schema.py --check  # exit 1 when a committed file is stale
 
-The schema is generated, never edited by hand, so model and schema cannot drift;
-tests/test_data_input.py fails when someone changes the model and forgets this.
+The generated parts are never edited by hand, so models and schemas cannot drift;
+tests/test_data_input.py and tests/test_rules_engine.py fail when someone changes a
+model and forgets this.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import sys
 from pathlib import Path
 
 TARGET = Path(__file__).resolve().parent.parent / "schemas" / "lkjip.schema.json"
+RULE_TARGET = TARGET.with_name("rule.schema.json")
 
 
 def schema() -> dict:
@@ -32,17 +36,52 @@ def schema_text() -> str:
     return json.dumps(schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+def rule_schema() -> dict:
+    """schemas/rule.schema.json with the registry's kinds and, per kind, its parameters (`Params`)."""
+    sys.path.insert(0, str(TARGET.parent.parent))
+    from pydantic import BaseModel, TypeAdapter
+
+    from lkjip_lint.checks import KINDS, load_kind
+
+    body = json.loads(RULE_TARGET.read_text(encoding="utf-8"))
+    defs = body["$defs"]
+    defs["rule"]["properties"]["kind"]["enum"] = list(KINDS)
+    for name in [k for k in defs if k.startswith("params_")]:
+        del defs[name]
+    cases = []
+    for kind in KINDS:
+        model = load_kind(kind).Params
+        ref = f"params_{kind}"
+        adapter = TypeAdapter(model) if not (isinstance(model, type) and issubclass(model, BaseModel)) else None
+        template = f"#/$defs/{ref}_{{model}}"
+        params = (adapter.json_schema(ref_template=template) if adapter
+                  else model.model_json_schema(ref_template=template))
+        for sub, schema in params.pop("$defs", {}).items():
+            defs[f"{ref}_{sub}"] = schema
+        params["title"] = f"Parameters of the kind {kind}"
+        defs[ref] = params
+        cases.append({"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
+                      "then": {"properties": {"params": {"$ref": f"#/$defs/{ref}"}}}})
+    defs["rule"]["allOf"] = cases
+    return body
+
+
+def rule_schema_text() -> str:
+    return json.dumps(rule_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
 def main(argv: list[str]) -> int:
-    text = schema_text()
-    if "--check" in argv:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print(f"{TARGET} is stale: run python tools/gen_schema.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    print(f"wrote {TARGET}")
-    return 0
+    stale = 0
+    for target, text in ((TARGET, schema_text()), (RULE_TARGET, rule_schema_text())):
+        if "--check" in argv:
+            current = target.read_text(encoding="utf-8") if target.exists() else ""
+            if current != text:
+                print(f"{target} is stale: run python tools/gen_schema.py", file=sys.stderr)
+                stale = 1
+            continue
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target}")
+    return stale
 
 
 if __name__ == "__main__":

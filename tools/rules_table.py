@@ -17,7 +17,8 @@ def table() -> str:
 
     rows = ["| code | name | severity | kind | what it checks |", "|---|---|---|---|---|"]
     for r in sorted(load_rules(), key=lambda r: r.id):
-        rows.append(f"| {r.id} | {r.name} | {r.severity} | {r.kind} | {r.summary.en} |")
+        kind = f"{r.kind} ({r.params['of']})" if "of" in r.params else r.kind
+        rows.append(f"| {r.id} | {r.name} | {r.severity} | {kind} | {r.summary.en} |")
     return "\n".join(rows)
 
 

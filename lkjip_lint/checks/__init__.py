@@ -1,63 +1,86 @@
-"""The registry of check kinds: explicit and static. A kind is one module here.
+"""The registry of check kinds: explicit and static. A kind is one module, named here.
 
 Each module has a docstring (its user documentation, printed by `explain`), a
 pydantic `Params` model (validated when a rule file is loaded) and
 `run(ctx) -> Iterator[Draft]`. Rules in rules/*.yaml name a kind and give it
 parameters, a severity and messages.
+
+Most rules are relations between facts and use one of the generic relation
+kinds of lkjip_lint/relations/ (whose `of:` parameter says which facts are
+related); lkjip_lint/checks/ holds the few kinds that are not relations, each
+saying why in its docstring.
 """
 from __future__ import annotations
 
 import importlib
 from types import ModuleType
 
-KINDS = (
-    # arithmetic inside tables
-    "column_total",
-    "share",
-    "row_total",
-    "row_formula",
-    "change_column",
-    "column_relation",
-    "hierarchy",
-    "parent_sum",
-    "survey_index",
+RELATION_KINDS = (
+    "agree",      # one fact, one value wherever it is stated
+    "sum",        # a whole equals the sum of its parts
+    "formula",    # a value equals an expression of others
+    "mean",       # an average equals the mean of its parts
+    "category",   # a label equals the band of its value on a scale
+    "count",      # a count equals the number of things counted
+    "compare",    # a stated change or comparison holds
+    "names",      # one entity, one name
+    "sequence",   # numbers in order, none twice
+)
+CHECK_KINDS = (
     "number_format",
-    # the report as a whole: scale, indicators, PK, text claims, domain tables
-    "category",
-    "pk_target",
-    "pk_coverage",
-    "indicator_consistency",
-    "text_claims",
-    "akip",
-    "maturity",
-    "average_row",
-    "scale_table",
-    # names, years, structure
-    "foreign_subject",
-    "misspelt_subject",
-    "name_variants",
-    "count_claims",
-    "years",
-    "table_numbering",
-    "table_list",
     "contents",
-    "contents_sequence",
+    "table_list",
     "table_reference",
     "regulation_citation",
     "structure",
+    "pk_coverage",
     "no_tables",
     "unreadable_table",
     "reader_notes",
     "coverage",
     "no_report",
-    # structured data input
     "data_schema",
-    # relations between facts (lkjip_lint/relations/)
-    "agree",
-    "compare",
-    "sum",
 )
-RELATION_KINDS = frozenset({"agree", "compare", "sum"})
+KINDS = RELATION_KINDS + CHECK_KINDS
+
+# Kind names of versions before the relation kinds. A user's rule file that still names one loads as
+# the relation kind with the `of:` given here (and a deprecation note on stderr); README, "Kinds renamed".
+RENAMED: dict[str, tuple[str, str]] = {
+    "column_total": ("sum", "column"),
+    "row_total": ("sum", "row"),
+    "hierarchy": ("sum", "hierarchy"),
+    "parent_sum": ("sum", "parent_rows"),
+    "maturity": ("sum", "maturity"),
+    "row_formula": ("formula", "row"),
+    "share": ("formula", "share"),
+    "change_column": ("formula", "change"),
+    "column_relation": ("formula", "derived_column"),
+    "survey_index": ("formula", "survey_index"),
+    "akip": ("formula", "akip"),
+    "text_claims": ("formula", "text"),
+    "average_row": ("mean", "rows"),
+    "scale_table": ("category", "scale"),
+    "pk_target": ("agree", "pk_target"),
+    "indicator_consistency": ("agree", "indicator_capaian"),
+    "years": ("agree", "report_year"),
+    "count_claims": ("count", "tables"),  # its `source:` became `of:`
+    "foreign_subject": ("names", "foreign_subject"),
+    "misspelt_subject": ("names", "own_name"),
+    "name_variants": ("names", "variants"),
+    "table_numbering": ("sequence", "table_numbers"),
+    "contents_sequence": ("sequence", "contents"),
+}
+
+
+def renamed(kind: str, params: dict) -> tuple[str, dict]:
+    """The kind and parameters an old kind name stands for (RENAMED); other kinds unchanged."""
+    if kind not in RENAMED:
+        return kind, params
+    new, of = RENAMED[kind]
+    params = dict(params)
+    if kind == "count_claims":
+        of = params.pop("source", of)
+    return new, {"of": of, **params}
 
 
 def load_kind(kind: str) -> ModuleType:

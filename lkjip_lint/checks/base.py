@@ -22,6 +22,21 @@ class NoParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def parse_params(module, raw: dict):
+    """A rule's parameters validated by its kind: the kind's `Params` model, or, for a relation kind
+    whose `Params` is a union tagged by `of:`, the model of the `of:` it names (the kind's DEFAULT_OF
+    when it names none). Raises pydantic's ValidationError."""
+    model = module.Params
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return model(**raw)
+    adapter = module.__dict__.get("_params_adapter")
+    if adapter is None:
+        from pydantic import TypeAdapter
+
+        adapter = module._params_adapter = TypeAdapter(model)
+    return adapter.validate_python({"of": module.DEFAULT_OF, **raw})
+
+
 @dataclass
 class Context:
     report: Report

@@ -1,5 +1,8 @@
 """contents — the contents (Daftar Isi) against the headings of the body.
 
+Not a relation: it matches the wording of the contents against the headings of
+the body (an entry is found or not); no stated value is compared with another.
+
 Each entry of the contents (its list, or the lines with dot leaders a reader
 left as text) is looked for among the headings of the body, the
 short lines of the body (such as the Sistematika list in Bab I) and pairs of
@@ -20,7 +23,6 @@ Bad:   B. Maksud dan Tujuan   (no such heading or line in the body)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -29,8 +31,8 @@ from rapidfuzz import fuzz, process
 from lkjip_lint.checks.base import Context
 from lkjip_lint.document import Heading, ListBlock, Location, Paragraph
 from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.contents import contents_entries, leader_text
 
-_LEADER_LINE = re.compile(r"^(?P<text>.*?\S)\s*(?:\.{4,}|…{2,}|\t)\s*(?P<page>[ivxlc]+|\d{1,3})?\s*$", re.I)
 _ENUM = re.compile(r"^\s*(?!bab\b)([a-z]|\d{1,2}(\.\d{1,2})*|[ivx]{1,4})[.)]\s+", re.I)
 _BULLET = re.compile(r"^[\s\-–•*❖➢>]+")
 
@@ -43,40 +45,6 @@ class Params(BaseModel):
     skip: list[str] = Field(default_factory=lambda: [
         r"^halaman\s+(judul|sampul|muka)$", r"^(sampul|cover|judul)$", r"^halaman\s+pengesahan$",
     ])
-
-
-@dataclass
-class Entry:
-    text: str
-    line: int | None
-    page: int | None
-
-
-def leader_text(text: str) -> str | None:
-    """"BAB II PERENCANAAN ........ 12" → "BAB II PERENCANAAN": a contents line left as running text.
-
-    A long dot leader (8 dots or more), or a short one followed by a page number;
-    an ellipsis at the end of a sentence ("dan lain-lain....") is not one."""
-    m = _LEADER_LINE.match(text or "")
-    if not m or len(m.group("text")) > 120:
-        return None
-    long_leader = re.search(r"\.{8,}|…{3,}", text)
-    if not (long_leader or (m.group("page") and re.search(r"\.{4,}|…{2,}|\t", text))):
-        return None
-    return m.group("text").strip()
-
-
-def contents_entries(report) -> list[Entry]:
-    """The entries of the contents: its list, or — when a reader left it as text — its leader lines."""
-    lists = [b for b in report.document.blocks if isinstance(b, ListBlock) and b.kind == "contents"]
-    if lists:
-        return [Entry(e.text, e.line, e.page) for block in lists for e in block.entries]
-    out = []
-    for block in report.document.blocks:
-        if isinstance(block, (Heading, Paragraph)) and (text := leader_text(block.text)):
-            if not re.match(r"^\W*(tabel|gambar|grafik)\s+\d", text, re.I):
-                out.append(Entry(text, block.line, block.page))
-    return out
 
 
 def key(text: str) -> str:

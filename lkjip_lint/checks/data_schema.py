@@ -1,5 +1,8 @@
 """data_schema — report data (.yaml/.json) follows schemas/lkjip.schema.json.
 
+Not a relation: it validates the shape of a data file against its schema,
+before facts are read from it.
+
 Only for reports read as data. The reader validates the file against the schema
 of the LKjIP model (the format `lkjip-lint extract` writes) and keeps every
 violation; each becomes one finding that names the JSON path and what was

@@ -1,5 +1,8 @@
 """no_report — nothing in the file looks like an LKjIP report.
 
+Not a relation: it decides whether the file is a report at all, before any fact
+is read from it.
+
 "No findings" on a README, a CI file or the wrong attachment would read as a clean
 report. A file is taken for a report when it has LKjIP wording (LKjIP, laporan
 kinerja, akuntabilitas kinerja, perjanjian kinerja, SAKIP, indikator/capaian

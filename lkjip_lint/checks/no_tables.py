@@ -1,5 +1,8 @@
 """no_tables — no table was recognised in the whole document.
 
+Not a relation: it reports that the reading found no table at all, so there are
+no facts to relate.
+
 A linter that reads nothing finds nothing: a PDF of scanned pages, a DOCX whose
 tables are pictures or a text conversion that lost its tab stops would pass
 every table check silently. When the document has no table at all and it looks
@@ -19,7 +22,7 @@ from pydantic import BaseModel, ConfigDict
 
 from lkjip_lint.checks.base import Context
 from lkjip_lint.checks.structure import whole_report
-from lkjip_lint.checks.table_numbering import body_captions
+from lkjip_lint.interpret.captions import body_captions
 from lkjip_lint.document import Location
 from lkjip_lint.finding import Draft
 

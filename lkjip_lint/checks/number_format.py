@@ -1,5 +1,8 @@
 """number_format — numbers that cannot be read, or a column that mixes styles.
 
+Not a relation: it judges how one number is printed, on its own; no other value
+is involved.
+
 A number with impossible grouping ("1.473.36") is reported, never guessed
 (`malformed`); a column that writes decimals both as "93,85" and "91.5" gets a
 note (`mixed`), since the reader had to guess which is meant.

@@ -1,5 +1,9 @@
 """pk_coverage — realisation tables report the indicators of the PK, and only those.
 
+Not a relation: it compares which indicators are named in the PK and in the
+realisation tables (presence by name); their values are compared by the agree
+rules (PK001, AGREE001).
+
 An indicator in a capaian, multi-year or efficiency table that is not in the
 operative Perjanjian Kinerja (`unknown`), or a PK indicator that no realisation
 table reports (`unreported`), is a warning; one indicator written with different

@@ -1,5 +1,7 @@
 """reader_notes — what the reader could not read, said as findings.
 
+Not a relation: it passes on what the reader could not read.
+
 Readers note what they skipped: pages of a PDF without a text layer or that
 could not be opened, pages beyond the page limit, a page with too many drawn
 lines for its tables to be found. A reviewer must see these, or a clean result

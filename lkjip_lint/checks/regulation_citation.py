@@ -1,5 +1,8 @@
 """regulation_citation — a regulation cited with its title has the number and year that title belongs to.
 
+Not a relation: it compares a citation with the bundled register of regulations
+(knowledge from outside the report), not with another statement of the report.
+
 Reports cite their legal basis by kind, number, year and title ("Peraturan
 Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi
 Pemerintah"), often copied from report to report and sometimes garbled. A citation

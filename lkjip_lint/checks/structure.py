@@ -1,5 +1,8 @@
 """structure — the parts PermenPANRB 53/2014 requires of a Laporan Kinerja.
 
+Not a relation: it checks that required parts are there, in order; it relates
+no values.
+
 For a document that looks like a whole report (it has a contents list, or at
 least `min_chapters` BAB headings), checks that it has
 
@@ -26,9 +29,9 @@ from typing import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.checks.contents import leader_text
 from lkjip_lint.document import Heading, ListBlock, Location
 from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.contents import leader_text
 from lkjip_lint.readers.structure import chapter_of
 
 

@@ -1,5 +1,8 @@
 """table_list — the list of tables (Daftar Tabel) against the captions of the body.
 
+Not a relation: like the contents, it matches the titles of a list against the
+captions of the body by their wording; no value is compared with another.
+
 Compares each numbered entry of the list of tables with the body's captions
 (tables' captions and caption lines with no readable table):
 
@@ -30,7 +33,7 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.checks.table_numbering import BodyCaption, body_captions
+from lkjip_lint.interpret.captions import BodyCaption, body_captions
 from lkjip_lint.document import ListBlock, Location
 from lkjip_lint.finding import Draft
 

@@ -1,5 +1,8 @@
 """table_reference — the text refers to a table number no caption carries.
 
+Not a relation: it checks that a reference resolves to a caption that exists,
+not that two statements of a value agree.
+
 "… dapat dilihat pada Tabel 19." where the table that follows is captioned
 "Tabel 28": each "Tabel N" / "Tabel N.M" in the running text is looked up among
 the body's captions (tables' captions and caption lines with no readable
@@ -24,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from lkjip_lint.checks.base import Context
 from lkjip_lint.checks.table_list import number_key
-from lkjip_lint.checks.table_numbering import body_captions
+from lkjip_lint.interpret.captions import body_captions
 from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.sentences import split

@@ -1,5 +1,8 @@
 """unreadable_table — a table caption with no machine-readable table under it.
 
+Not a relation: it reports a caption whose table could not be read, a limit of
+the reading rather than a value of the report.
+
 The PDF and DOCX readers mark a caption whose table could not be read (an
 image, a scanned page) as an unreadable table: every check of that table is
 skipped, so the reader must look at it by hand (`unreadable`, at the rule's
@@ -17,7 +20,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context, NoParams
-from lkjip_lint.checks.table_numbering import body_captions
+from lkjip_lint.interpret.captions import body_captions
 from lkjip_lint.document import Location, Table
 from lkjip_lint.finding import Draft
 

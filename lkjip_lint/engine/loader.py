@@ -10,7 +10,8 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from lkjip_lint.checks import KINDS, load_kind
+from lkjip_lint.checks import KINDS, RENAMED, load_kind, renamed
+from lkjip_lint.checks.base import parse_params
 from lkjip_lint.engine.rule import Rule
 from lkjip_lint.resources import rules_dir, schema_path
 from lkjip_lint.yamlio import safe_load
@@ -57,9 +58,11 @@ def schema_errors(path: Path, data) -> None:
     """Validate one rule file's data against schemas/rule.schema.json; the first error names file, rule and field."""
     import jsonschema  # here: an unchanged bundled rule set never needs it
 
-    
     validator = jsonschema.Draft202012Validator(_schema())
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    # A rule's params are checked by its kind's Params model after this (load_rule_file), which names the
+    # field and suggests a known measure; the schema's copy of that model (allOf) serves editors.
+    errors = sorted((e for e in validator.iter_errors(data) if "allOf" not in e.absolute_schema_path),
+                    key=lambda e: list(e.absolute_path))
     if errors:
         err = errors[0]
         parts = list(err.absolute_path)
@@ -81,19 +84,49 @@ def load_rule_file(path: Path) -> list[Rule]:
         raise RuleFileError(path, None, "", f"not valid YAML ({exc.__class__.__name__}: {getattr(exc, 'problem', exc)})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, None, "", f"cannot be read ({exc})") from None
+    _rename_kinds(path, data)
     if not _validated_before(path, raw):
         schema_errors(path, data)
     rules = []
     for entry in data.get("rules", []):
         rule = Rule(**entry, source=str(path))
+        module = load_kind(rule.kind)
         try:
-            load_kind(rule.kind).Params(**rule.params)
+            parse_params(module, rule.params)
         except ValidationError as exc:
             first = exc.errors()[0]
-            field = "params." + ".".join(str(p) for p in first["loc"])
+            loc = list(first["loc"])
+            if hasattr(module, "DEFAULT_OF"):
+                # a relation kind's parameters are a union tagged by `of:`: the first step names the tag
+                loc = loc[1:] if loc else ["of"]
+            field = "params" + "".join(f".{p}" for p in loc)
             raise RuleFileError(path, rule.id, field, first["msg"]) from None
         rules.append(rule)
     return rules
+
+
+def _rename_kinds(path: Path, data) -> None:
+    """Rules naming a kind of earlier versions (checks.RENAMED) load as the relation kind that replaced
+    it, with its `of:`; a note on stderr says what to write instead (README, "Kinds renamed")."""
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        return
+    for entry in data["rules"]:
+        if not isinstance(entry, dict) or not isinstance(entry.get("kind"), str) or entry["kind"] not in RENAMED:
+            continue
+        old, params = entry["kind"], entry.get("params", {})
+        kind, new_params = renamed(old, params if isinstance(params, dict) else {})
+        entry["kind"] = kind
+        if isinstance(params, dict):
+            entry["params"] = new_params  # otherwise the schema says what is wrong with it
+        _deprecated(path, entry.get("id"), old, kind, new_params["of"])
+
+
+def _deprecated(path: Path, rule_id, old: str, kind: str, of: str) -> None:
+    import sys
+
+    extra = " (its `source:` is now `of:`)" if old == "count_claims" else ""
+    print(f"lkjip-lint: {path}, rule {rule_id}: kind '{old}' is deprecated; write `kind: {kind}` with "
+          f"`of: {of}` in its params{extra}. Loaded as such.", file=sys.stderr)
 
 
 def load_rules(extra_dirs: tuple[Path, ...] = ()) -> list[Rule]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lkjip_lint.baseline import fingerprint
 from lkjip_lint.checks import load_kind
-from lkjip_lint.checks.base import Context
+from lkjip_lint.checks.base import Context, parse_params
 from lkjip_lint.document import Location
 from lkjip_lint.engine.deadline import CheckTimeout, time_limit
 from lkjip_lint.engine.localise import english, values_for
@@ -47,7 +47,7 @@ def run_rules(report: Report, rules: list[Rule], lang: str, severities: dict[str
         module = load_kind(rule.kind)
         try:
             with time_limit(timeout):
-                ctx = Context(report=report, params=module.Params(**rule.params),
+                ctx = Context(report=report, params=parse_params(module, rule.params),
                               tables=report.tables_of(rule.applies_to.table_kinds))
                 drafts = list(module.run(ctx))
         except CheckTimeout:

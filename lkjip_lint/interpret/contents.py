@@ -17,6 +17,7 @@ from lkjip_lint.document import Heading, ListBlock, Paragraph, Table
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _ROMAN_PAGE = re.compile(r"^[ivxlc]{1,7}$", re.I)
 _TRAILING_PAGE = re.compile(r"^(?P<text>.*?\S)\s*(?:\.{3,}|…+|\t)\s*(?P<page>[ivxlc]{1,7}|\d{1,3})\s*$", re.I)
+_LEADER_LINE = re.compile(r"^(?P<text>.*?\S)\s*(?:\.{4,}|…{2,}|\t)\s*(?P<page>[ivxlc]+|\d{1,3})?\s*$", re.I)
 _SECTIONAL = re.compile(r"^\s*(bab\s+[ivx]+\b|\d+(\.\d+)+\.?\s|[a-h][.)]\s|kata\s+pengantar|daftar\s+isi|pendahuluan|penutup)", re.I)
 MIN_ROWS = 5
 
@@ -96,3 +97,40 @@ def _from_text(text: str, line: int | None) -> ContentsEntry:
         title = re.sub(r"[.…\s]+$", "", m.group("text"))
         return ContentsEntry(title, line, m.group("page"), page_key(m.group("page")))
     return ContentsEntry(re.sub(r"[.…\s]+$", "", text or ""), line, None, None)
+
+
+@dataclass
+class ContentsLine:
+    """One entry of the contents as printed: its text, line and page."""
+
+
+    text: str
+    line: int | None
+    page: int | None
+
+
+def leader_text(text: str) -> str | None:
+    """"BAB II PERENCANAAN ........ 12" → "BAB II PERENCANAAN": a contents line left as running text.
+
+    A long dot leader (8 dots or more), or a short one followed by a page number;
+    an ellipsis at the end of a sentence ("dan lain-lain....") is not one."""
+    m = _LEADER_LINE.match(text or "")
+    if not m or len(m.group("text")) > 120:
+        return None
+    long_leader = re.search(r"\.{8,}|…{3,}", text)
+    if not (long_leader or (m.group("page") and re.search(r"\.{4,}|…{2,}|\t", text))):
+        return None
+    return m.group("text").strip()
+
+
+def contents_entries(report) -> list[ContentsLine]:
+    """The entries of the contents: its list, or — when a reader left it as text — its leader lines."""
+    lists = [b for b in report.document.blocks if isinstance(b, ListBlock) and b.kind == "contents"]
+    if lists:
+        return [ContentsLine(e.text, e.line, e.page) for block in lists for e in block.entries]
+    out = []
+    for block in report.document.blocks:
+        if isinstance(block, (Heading, Paragraph)) and (text := leader_text(block.text)):
+            if not re.match(r"^\W*(tabel|gambar|grafik)\s+\d", text, re.I):
+                out.append(ContentsLine(text, block.line, block.page))
+    return out

@@ -238,3 +238,17 @@ def _budget_levels(view: TableView, vocab: Vocabulary) -> None:
             row.level = min(code.group(1).count(".") + 1, 3)
         else:
             row.level = 2
+
+
+def share_pairs(view: TableView):
+    """(count column, percent column) pairs: the nearest count to the left, same parent header.
+    The share formula checks them; the relations found from values leave them to it."""
+    for col in view.columns:
+        if col.role != "percent":
+            continue
+        for left in reversed(view.columns[: col.index]):
+            if left.role == "count" and left.parent == col.parent:
+                yield left, col
+                break
+            if left.role == "percent":
+                break

@@ -1,193 +1,92 @@
-"""agree — one indicator, one measure, one period: one value, wherever it is stated.
+"""agree — one fact, one value, wherever it is stated.
 
-A sentence that names an indicator and states its target, realisasi or capaian
-must give the value its table gives for the same year (within the printed
-precision of both). When the sentence also states target and realisasi and its
-capaian follows from them, the table cell is the one that disagrees: the
-finding is placed there, with the sentence's value as expected. Two different
-indicators that happen to share a value are never compared.
+`of:` says which statements of one fact are compared:
 
-A rate keeps its base for one indicator: "AKB … per 1000 kelahiran hidup" in most
-sentences and "per 1200" in one is a finding on that one.
+- `facts` (the default): an indicator's target, realisasi or capaian for one
+  year in a sentence against its table (within the printed precision of both);
+  when the sentence's own target and realisasi give its capaian, the table cell
+  is the one that disagrees; a sentence repeating a table row must give that
+  row's values; one indicator's rate keeps one base ("per 1.000"). Two different
+  indicators that share a value are never compared;
+- `pk_target`: the target of every realisation table row against the operative
+  Perjanjian Kinerja (a PK Perubahan supersedes the original);
+- `indicator_capaian`: one indicator's capaian for the report year, printed
+  where it cannot be recomputed (a table without target or realisasi, a
+  sentence of the Ikhtisar or Penutup), against the capaian of its realisation
+  tables;
+- `report_year`: the year a heading, a contents or list-of-tables entry or a
+  table caption names against the report's year (periods, regulation citations,
+  dates, sources and comparisons left out).
+
+Parameters: of; for `report_year`: max_heading_level, comparison_words, ignore.
 
 Good:  Tabel 3.67: Nilai Evaluasi Kinerja Anggaran | 89 | 87.93 | 98.80% ⏎ "… memperoleh nilai 87.93 atau 98.80%."
 Bad:   Tabel 3.67: Nilai Evaluasi Kinerja Anggaran | 89 | 87.93 | 98.80% ⏎ "… memperoleh nilai 87.93 atau 98.90%."   (expected 98.8)
 """
 from __future__ import annotations
 
-import re
-from collections import Counter, defaultdict
-from decimal import Decimal
-from typing import Iterator
+from typing import Literal
 
-from lkjip_lint.checks.base import Context, NoParams
-from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
-from lkjip_lint.finding import Draft
-from lkjip_lint.document import Heading, Location, Paragraph
-from lkjip_lint.interpret.claims import sentences, tokens
-from lkjip_lint.interpret.facts import MEASURES
-from lkjip_lint.numbers import parse_number
-from lkjip_lint.interpret.polarity import is_negative
-from lkjip_lint.interpret.rate_units import rate_statements
+from pydantic import Field
 
-Params = NoParams
-_100 = Interval.exact(Decimal(100))
+from lkjip_lint.relations import Relation, implementation, tagged
+
+_Y = r"(?:19[5-9]\d|20\d\d)"
+_MONTHS = r"(januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember)"
 
 
-def run(ctx: Context) -> Iterator[Draft]:
-    report = ctx.report
-    yield from _rate_bases(report)
-    yield from _restated_rows(report)
-    checked_elsewhere = {(c.sentence, c.value.raw) for c in report.claims
-                         if c.kind == "indicator_capaian" and c.indicator_capaian is not None}
-    groups: dict[tuple, list] = defaultdict(list)
-    for f in report.facts:
-        groups[(f.entity, f.measure, f.period)].append(f)
-    for (entity, measure, period), facts in groups.items():
-        table = [f for f in facts if f.source == "table"]
-        text = [f for f in facts if f.source == "text"]
-        if not table or not text or not _one_value(table):
-            continue
-        ref = table[0]
-        for f in text:
-            if (f.sentence, f.value.raw) in checked_elsewhere:
-                continue  # the capaian check of the indicator compares it already
-            verdict = judge(f.value, Interval.of(ref.value), expected_decimals=ref.value.decimals)
-            if verdict is None or verdict.grade == "note":
-                continue
-            if measure == "capaian" and _sentence_computes(f, report, entity):
-                yield _draft(ref, f.value, ref, f, entity, measure, period, on_table=True)
-            else:
-                yield _draft(f, ref.value, ref, f, entity, measure, period, verdict.grade)
+class Facts(Relation):
+    """Facts (indicator, measure, year) stated in sentences and tables."""
+
+    of: Literal["facts"] = "facts"
 
 
-def _rate_bases(report) -> Iterator[Draft]:
-    """One indicator, one base for its rate: a sentence giving another base than most of the others."""
-    by_entity: dict[str, list] = defaultdict(list)
-    for st in rate_statements(report):
-        by_entity[st.entity].append(st)
-    for entity, statements in by_entity.items():
-        counts = Counter(st.base for st in statements)
-        (usual, n), *rest = counts.most_common()
-        if n < 2 or n <= len(statements) - n:
-            continue  # no base is stated by most
-        for st in statements:
-            if st.base == usual:
-                continue
-            block = st.block
-            yield Draft(
-                location=Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1),
-                actual=_per(st.base), expected=_per(usual), grade="mismatch", variant="rate_base",
-                values={"indicator": entity, "sentence": _short(st.sentence), "usual": _per(usual), "count": n},
-                evidence={"sentence": st.sentence},
-                key=f"rate|{entity}|{st.base}|{_short(st.sentence, 80)}",
-            )
+class PkTarget(Relation):
+    """An indicator's target in the operative PK and in the realisation tables."""
+
+    of: Literal["pk_target"]
 
 
-_PRINTED = re.compile(r"\d+\s*:\s*\d+(?:[.,]\d+)?|\d+(?:[.,]\d+)+|\d{2,}")
+class IndicatorCapaian(Relation):
+    """An indicator's capaian for the report year, wherever it is printed."""
+
+    of: Literal["indicator_capaian"]
 
 
-def _printed_values(text: str) -> list[str]:
-    """Values as printed ("1:17,9", "83,86", "115"), years and small counts left out."""
-    out = []
-    for m in _PRINTED.finditer(text):
-        v = re.sub(r"\s+", "", m.group(0))
-        if v.isdigit() and (1900 <= int(v) <= 2100 or int(v) < 10):
-            continue
-        out.append(v)
-    return out
+class ReportYear(Relation):
+    """The year of the report and the years titles name."""
+
+    of: Literal["report_year"]
+    max_heading_level: int = 2  # numbered lines ("1. Juara I Lomba … 2023") are list items as often as headings
+    comparison_words: list[str] = Field(default_factory=lambda: [
+        r"perbandingan", r"dibandingkan", r"\bdibanding\b", r"sebelumnya", r"tahun\s+lalu", r"\btre[n]d?\b",
+        r"perkembangan", r"\bsejak\b", r"terakhir", r"beberapa\s+tahun",
+    ])
+    ignore: list[str] = Field(default_factory=lambda: [
+        # regulation citations: "Nomor 29 Tahun 2014", "No. 53 Tahun 2014", "53/2014", "Tahun 2014 tentang"
+        rf"\b(nomor|no)\b\.?\s*:?\s*[\w./\-–]+\s+(tahun\s+)?{_Y}",
+        rf"\b\d+[a-z]?\s*/\s*{_Y}\b",
+        rf"\b(tahun\s+)?{_Y}\s+tentang\b",
+        # periods
+        rf"{_Y}\s*(?:[-–—/]|s\.?\s*d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*(?:tahun\s+)?{_Y}",
+        # dates and source documents
+        rf"\b\d{{0,2}}\s*{_MONTHS}\s+{_Y}",
+        rf"dalam\s+angka\s+(tahun\s+)?{_Y}",
+        r"^\s*sumber\b.*$",
+        # column-style comparisons
+        rf"\b(realisasi|capaian|target|kondisi\s+awal|baseline|data)\s+{_Y}",
+    ])
 
 
-def _shape(v: str) -> tuple:
-    m = re.fullmatch(r"\d+(?:([.,])(\d+))?", v)
-    return (m.group(1), len(m.group(2) or "")) if m else None
+Params = tagged(Facts, PkTarget, IndicatorCapaian, ReportYear)
+DEFAULT_OF = "facts"
+IMPLEMENTATIONS = {
+    "facts": "_agree_facts",
+    "pk_target": "_pk_target",
+    "indicator_capaian": "_indicator_consistency",
+    "report_year": "_years",
+}
 
 
-def _restated_rows(report) -> Iterator[Draft]:
-    """A sentence that repeats two values of one table row (which may have no header at all) restates that
-    row: a value it gives for a target, realisasi or capaian must be the row's. The row's value is the one
-    cell of the same printed shape the sentence did not repeat; with none or several, nothing is said."""
-    rows = []
-    for view in report.views:
-        for row in view.rows:
-            if row.type != "data":
-                continue
-            cells = [re.sub(r"\s+", "", c) for c in row.cells if c and _printed_values(c) == [re.sub(r"\s+", "", c)]]
-            if len(cells) >= 3:
-                rows.append((view, row, cells))
-    if not rows:
-        return
-    words = report.vocab.claims
-    for block in report.texts:
-        if not isinstance(block, (Paragraph, Heading)) or not re.search(r"\d", block.text):
-            continue
-        for sentence in sentences(block.text):
-            stated = set(_printed_values(sentence))
-            if len(stated) < 3:
-                continue
-            hits = [(view, row, cells) for view, row, cells in rows if len(stated & set(cells)) >= 2]
-            if len(hits) != 1:
-                continue
-            view, row, cells = hits[0]
-            left = [c for c in cells if c not in stated and _shape(c) is not None]
-            for t in tokens(sentence, words):
-                raw = re.sub(r"\s+", "", t.num.raw).rstrip("%")
-                if t.role not in MEASURES or raw in cells or _shape(raw) is None:
-                    continue
-                same = [c for c in left if _shape(c) == _shape(raw)]
-                if len(same) != 1:
-                    continue
-                loc = Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1)
-                yield Draft(
-                    location=loc, actual=to_json_number(t.num.value), expected=to_json_number(parse_number(same[0]).value),
-                    grade="mismatch", variant="row",
-                    values={"sentence": _short(sentence), "text_value": t.num.raw, "table_value": same[0],
-                            "where": f"{view.name}, {row.label}", "measure": t.role},
-                    evidence={"sentence": sentence, "table": view.snapshot([{"row": row.index, "col": None}])},
-                    key=f"row|{view.ident}|{row.label}|{t.num.raw}",
-                )
-
-
-def _per(base: int) -> str:
-    return "per " + f"{base:,}".replace(",", ".")
-
-
-def _one_value(table) -> bool:
-    ref = table[0]
-    return all(judge(t.value, Interval.of(ref.value)) is None for t in table[1:])
-
-
-def _sentence_computes(fact, report, entity) -> bool:
-    """The sentence states target and realisasi of the same indicator and its capaian follows from them."""
-    same = {f.measure: f.value for f in report.facts
-            if f.source == "text" and f.sentence == fact.sentence and f.entity == entity}
-    if "target" not in same or "realisasi" not in same:
-        return False
-    t, r = Interval.of(same["target"], exact=True), Interval.of(same["realisasi"])
-    try:
-        options = [r / t * _100, (Interval.exact(Decimal(2)) * t - r) / t * _100, t / r * _100]
-    except ArithmeticError:
-        return False
-    negative = is_negative(entity, report)
-    options = options[1:] if negative else options[:1]
-    return any(judge(fact.value, c) is None for c in options)
-
-
-def _draft(at, expected_num, table_fact, text_fact, entity, measure, period, grade="mismatch", on_table=False) -> Draft:
-    printed = at.value
-    return Draft(
-        location=at.location,
-        actual=to_json_number(printed.value),
-        expected=to_json_number(expected_num.value),
-        grade=grade,
-        variant="table" if on_table else "default",
-        values={"indicator": entity, "measure": measure, "period": period or "",
-                "text_value": text_fact.value.raw, "table_value": table_fact.value.raw,
-                "where": table_fact.where, "sentence": _short(text_fact.sentence or "")},
-        evidence={"sentence": text_fact.sentence, "table": table_fact.where},
-        key=f"agree|{entity}|{measure}|{period}|{printed.raw}|{_short(text_fact.sentence or '', 80)}",
-    )
-
-
-def _short(text: str, n: int = 90) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+def run(ctx):
+    return implementation(IMPLEMENTATIONS, ctx.params.of).run(ctx)

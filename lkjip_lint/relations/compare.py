@@ -10,22 +10,31 @@ whose values cannot both be found says nothing. "Telah mencapai / melebihi
 target" and "belum mencapai target" are comparisons too: with the sentence's
 realisasi and target (polarity applied) or its capaian against 100.
 
+Parameters: of (`statements`, the only value so far).
+
 Good:  … capaian tahun 2016 dibandingkan tahun 2015 terjadi peningkatan capaian sebesar 8,54   (101,46 − 92,92)
 Bad:   … capaian tahun 2016 dibandingkan tahun 2015 terjadi peningkatan capaian sebesar 8,50   (expected 8.54)
 """
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterator
+from typing import Iterator, Literal
 
-from lkjip_lint.checks.base import Context, NoParams
+from lkjip_lint.checks.base import Context
 from lkjip_lint.document import Location
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.changes import achievement_statements, change_statements
 from lkjip_lint.interpret.polarity import is_negative
+from lkjip_lint.relations import Relation
 
-Params = NoParams
+
+class Params(Relation):
+    """Change and achievement statements and the values they compare (the only value of `of:`)."""
+
+    of: Literal["statements"] = "statements"
+
+
 _100 = Interval.exact(Decimal(100))
 
 

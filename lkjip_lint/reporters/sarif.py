@@ -56,7 +56,7 @@ def _driver_rules(rules: list[Rule], results: list[FileResult], lang: str) -> tu
             "shortDescription": {"text": summary},
             "help": {"text": f"{summary}\n\n{rule.message.get(lang)}"},
             "defaultConfiguration": {"level": LEVEL[rule.severity]},
-            "properties": {"kind": rule.kind},
+            "properties": {"kind": rule.kind, **({"of": rule.params["of"]} if "of" in rule.params else {})},
         })
     # A finding from a rule that is not in the list (e.g. an internal reader rule)
     # still needs a valid ruleIndex, so give it a minimal descriptor.

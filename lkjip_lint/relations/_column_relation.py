@@ -1,4 +1,4 @@
-"""column_relation — a column that the table's own rows show to be computed from two others.
+"""formula, of: derived_column — a column that the table's own rows show to be computed from two others.
 
 interpret/relations.py finds, from the values alone, a column equal to a / b ×
 100, a / b, a − b or a + b of two other columns on every row (at least 2) or on
@@ -18,16 +18,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams, number_draft
-from lkjip_lint.checks.share import pairs as share_pairs
+from lkjip_lint.checks.base import Context, number_draft
 from lkjip_lint.engine.tolerance import judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.hierarchy import broken_cells
 from lkjip_lint.interpret.relations import DERIVED_ROLES, cell_interval, conflicts, relations
-from lkjip_lint.interpret.tables import TableView
+from lkjip_lint.interpret.tables import TableView, share_pairs
 from lkjip_lint.numbers import Num
-
-Params = NoParams
 
 
 def run(ctx: Context) -> Iterator[Draft]:

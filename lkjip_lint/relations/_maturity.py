@@ -1,4 +1,4 @@
-"""maturity — the organisational maturity table (Permendagri 99/2018).
+"""sum, of: maturity — the organisational maturity table (Permendagri 99/2018).
 
 Each of the variables scores a whole number from 1 to 5 (`range`); the sum of the
 variables equals the "Nilai Kematangan" realisasi reported for the indicator of
@@ -13,11 +13,9 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams
+from lkjip_lint.checks.base import Context
 from lkjip_lint.engine.tolerance import to_json_number
 from lkjip_lint.finding import Draft
-
-Params = NoParams
 
 
 def run(ctx: Context) -> Iterator[Draft]:

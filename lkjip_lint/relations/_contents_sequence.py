@@ -1,4 +1,4 @@
-"""contents_sequence — section numbers and page numbers of the contents (Daftar Isi) run in order.
+"""sequence, of: contents — section numbers and page numbers of the contents (Daftar Isi) run in order.
 
 The contents may be a list, dot-leader lines or a name/page table
 (interpret/contents.py). Within one chapter, sub-sections are numbered 1, 2, 3
@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams
+from lkjip_lint.checks.base import Context
 from lkjip_lint.document import Location
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.contents import ContentsEntry, contents_lists, roman_value
 
-Params = NoParams
 _BAB = re.compile(r"^\s*bab\s+([ivx]+)\b", re.I)
 _DOTTED = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s+\S")
 _LETTER = re.compile(r"^\s*([a-h])[.)]\s+\S", re.I)

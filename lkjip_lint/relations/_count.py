@@ -1,6 +1,6 @@
-"""count_claims — "terdiri dari 12 Kelurahan, 2 desa …" against the table that lists them.
+"""count, of: tables, pk or list — a count stated in a sentence against the things it counts.
 
-`source: tables` (default). In a sentence with a counting word (`cues`:
+`of: tables` (default). In a sentence with a counting word (`cues`:
 "terdiri dari", "tersebar di", "meliputi" …) every "N <noun>" (also "11
 (sebelas) Kelurahan") is compared with the tables:
 
@@ -12,19 +12,19 @@
 When several tables answer they must agree, or the claim is left alone.
 `expected` is the table's count.
 
-`source: list`. "3 (tiga) sasaran antara lain :" followed by enumerated
+`of: list`. "3 (tiga) sasaran antara lain :" followed by enumerated
 paragraphs, or "5 (lima) indikator yaitu A, B, C, D dan E": the number of items
 listed. A "dan" may join two items or sit inside one name ("Sarana dan
 Prasarana"), so a count is a finding only outside the range both readings allow.
 
-`source: pk`. A sentence that counts at least two of tujuan / sasaran /
+`of: pk`. A sentence that counts at least two of tujuan / sasaran /
 indikator ("1 tujuan, 2 sasaran dengan 2 indikator") is compared with the
 distinct non-empty values of those columns in the operative Perjanjian Kinerja
 (the last PK Perubahan table, else the last PK table). A count that another
 PK table of the document gives (the text follows the PK before its amendment)
 is a note (`earlier_pk`).
 
-Parameters: source, cues, ignore_nouns, pk_columns (noun → header pattern).
+Parameters: of, cues, ignore_nouns, pk_columns (noun → header pattern).
 
 Good:  terdiri dari 11 Kelurahan, 2 desa   (the table lists 11 kelurahan and a section Desa of 2)
 Bad:   terdiri dari 12 Kelurahan, 2 desa   (expected 11)
@@ -34,8 +34,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from typing import Iterator
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from lkjip_lint.checks.base import Context
 from lkjip_lint.document import Heading, Location, Paragraph
@@ -51,27 +49,10 @@ _CLAIM = re.compile(
 )
 
 
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    source: str = "tables"  # tables | pk | list
-    cues: list[str] = Field(default_factory=lambda: [
-        r"terdiri\s+(dari|atas)", r"tersebar\s+(di|ke)", r"meliputi", r"membawahi", r"membawahkan", r"mencakup",
-        r"terbagi\s+(atas|menjadi|dalam)", r"berjumlah", r"menetapkan", r"sebanyak",
-    ])
-    ignore_nouns: list[str] = Field(default_factory=lambda: [
-        "jumlah", "total", "tahun", "bulan", "hari", "orang", "jiwa", "persen", "kali", "buah", "unit", "jam",
-        "km", "ha", "m", "no", "nomor", "tentang",
-    ])
-    pk_columns: dict[str, str] = Field(default_factory=lambda: {
-        "tujuan": r"^tujuan\b", "sasaran": r"^sasaran\b", "indikator": r"^indikator\b",
-    })
-    min_pk_nouns: int = 2
-
-
 def run(ctx: Context) -> Iterator[Draft]:
-    if ctx.params.source == "pk":
+    if ctx.params.of == "pk":
         yield from _pk(ctx)
-    elif ctx.params.source == "list":
+    elif ctx.params.of == "list":
         yield from _lists(ctx)
     else:
         yield from _tables(ctx)

@@ -1,4 +1,4 @@
-"""survey_index — the IKM of a survey table (PermenPANRB 14/2017).
+"""formula, of: survey_index — the IKM of a survey table (PermenPANRB 14/2017).
 
 NRR tertimbang = Σ NRR per unsur × w and IKM = NRR tertimbang × 25, with the
 weight w = 1/jumlah unsur. Forms print w rounded (0,111 for 9 unsur), and reports
@@ -18,21 +18,9 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from lkjip_lint.checks.base import Context, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    # "1/n": one over the number of unsur; "1/n:3": that rounded to 3 decimals as forms print it
-    # (0,111 for 9 unsur); a plain number is a fixed weight
-    weights: list[str] = Field(default_factory=lambda: ["1/n:3", "1/n", "1/n:2"])
-    scale_factor: float = 25
-    weighted_label: str = r"tertimbang"
-    index_label: str = r"^(ikm|indeks\s+kepuasan|nilai\s+ikm|skm)\b"
 
 
 def _weight(text: str, n: int) -> tuple[str, Decimal]:
@@ -109,6 +97,6 @@ def _mutu(view, scale) -> Iterator[Draft]:
                         key=f"{view.ident}|{row.label}|{col.header}|{text}")
 
 
-def _special(label: str, p: Params) -> bool:
+def _special(label: str, p) -> bool:
     return bool(re.search(p.weighted_label, label, re.I) or re.search(p.index_label, label, re.I)
                 or re.search(r"\b(jumlah|responden|rata)", label, re.I))

@@ -1,4 +1,4 @@
-"""indicator_consistency — one indicator has one capaian for the report year, everywhere.
+"""agree, of: indicator_capaian — one indicator has one capaian for the report year, everywhere.
 
 The capaian of an indicator is what its realisation tables give (realisasi /
 target of the report year, with polarity). A capaian printed where it cannot be
@@ -14,13 +14,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams
+from lkjip_lint.checks.base import Context
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.claims import claim_location
 from lkjip_lint.interpret.indicators import computed_capaian, indicator_name
-
-Params = NoParams
 
 
 def run(ctx: Context) -> Iterator[Draft]:

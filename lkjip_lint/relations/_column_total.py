@@ -1,4 +1,4 @@
-"""column_total — a Jumlah/Total row equals the sum of the rows it covers.
+"""sum, of: column — a Jumlah/Total row equals the sum of the rows it covers.
 
 Compares every additive column (counts, amounts, area, pagu, realisasi) of a row
 labelled Jumlah/Total (vocabulary in rules/tables.yaml) or of an unlabelled
@@ -16,14 +16,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams, interval, number_draft
+from lkjip_lint.checks.base import Context, interval, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.hierarchy import parents
 from lkjip_lint.interpret.tables import ADDITIVE_ROLES, TableView
 from lkjip_lint.numbers import Malformed, Num, format_id
 
-Params = NoParams
 TOTAL_TYPES = ("total", "subtotal", "implicit_total")
 
 

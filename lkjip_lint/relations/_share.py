@@ -1,4 +1,4 @@
-"""share — a % beside a count equals count / base × 100.
+"""formula, of: share — a % beside a count equals count / base × 100.
 
 The base is the row's total column when the table has one ("Jumlah Total ›
 Jumlah": shares of a row, e.g. Pria % = Pria / Jumlah Total), otherwise the total
@@ -12,12 +12,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams, interval, number_draft
+from lkjip_lint.checks.base import Context, interval, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
-from lkjip_lint.interpret.tables import TableView
+from lkjip_lint.interpret.tables import TableView, share_pairs
 
-Params = NoParams
 _HUNDRED = Interval.exact(Decimal(100))
 
 
@@ -26,22 +25,9 @@ def run(ctx: Context) -> Iterator[Draft]:
         yield from _table(view)
 
 
-def pairs(view: TableView):
-    """(count column, percent column) pairs: the nearest count to the left, same parent header."""
-    for col in view.columns:
-        if col.role != "percent":
-            continue
-        for left in reversed(view.columns[: col.index]):
-            if left.role == "count" and left.parent == col.parent:
-                yield left, col
-                break
-            if left.role == "percent":
-                break
-
-
 def _table(view: TableView) -> Iterator[Draft]:
     row_total = next((c for c in view.columns if c.is_row_total), None)
-    for count_col, pct_col in pairs(view):
+    for count_col, pct_col in share_pairs(view):
         for k, row in enumerate(view.rows):
             if row.type not in ("data", "total", "implicit_total", "subtotal"):
                 continue

@@ -1,4 +1,4 @@
-"""misspelt_subject — the report's own name, or its kabupaten/kota, misspelt.
+"""names, of: own_name — the report's own name, or its kabupaten/kota, misspelt.
 
 Looks at every "<kind> <Name>" in the text, headings, captions and the lists
 (contents, tables) whose kind is the subject's kind (or the parent kabupaten/kota)
@@ -17,19 +17,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
-
 from lkjip_lint.checks.base import Context
 from lkjip_lint.document import ListBlock, Location
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret import names
 from lkjip_lint.interpret.sentences import sentence_at
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    max_distance: int = 2
-    max_ratio: float = 0.2
 
 
 def _sources(report):

@@ -1,4 +1,4 @@
-"""category — a kategori agrees with the report's scale for its capaian.
+"""category, of: labels — a kategori agrees with the report's scale for its capaian.
 
 Every Kategori/Predikat/Kriteria cell of a capaian table, and every category
 stated in the text next to a capaian ("capaian 98,26% (kategori tinggi)"), is
@@ -17,8 +17,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
-
 from lkjip_lint.checks.base import Context
 from lkjip_lint.document import Location
 from lkjip_lint.engine.expr import Formula
@@ -27,13 +25,6 @@ from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.claims import claim_location
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.scale import Scale, norm_label
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    text: bool = True  # also categories stated in the running text
-    capaian_formula: str = "realisasi / target * 100"
-    negative_formula: str = "(2 * target - realisasi) / target * 100"
 
 
 def run(ctx: Context) -> Iterator[Draft]:

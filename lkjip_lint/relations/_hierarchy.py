@@ -1,4 +1,4 @@
-"""hierarchy — a programme row equals the sum of its kegiatan rows.
+"""sum, of: hierarchy — a programme row equals the sum of its kegiatan rows.
 
 Budget tables list programmes (upper-case "PROGRAM …", or numbered "1.") with
 their kegiatan below ("- …", "1.1", or plain rows). The pagu and realisasi of a
@@ -13,11 +13,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams, interval, number_draft
+from lkjip_lint.checks.base import Context, interval, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
 
-Params = NoParams
 _SUMMED = ("pagu", "realisasi_anggaran", "sisa", "amount")
 
 

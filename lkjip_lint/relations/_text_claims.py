@@ -1,4 +1,4 @@
-"""text_claims — the arithmetic of numbers stated in the running text.
+"""formula, of: text — the arithmetic of numbers stated in the running text.
 
 Claims read by interpret/claims.py: "realisasi R dari target T dengan capaian C%"
 (C = R / T × 100, or a negative formula for lower-is-better indicators); "Rp P …
@@ -16,8 +16,6 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from lkjip_lint.checks.base import Context
 from lkjip_lint.engine.expr import Formula
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
@@ -26,10 +24,6 @@ from lkjip_lint.interpret.claims import claim_location
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.numbers import Num
 
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    only: list[str] = Field(default_factory=list)  # claim kinds this rule checks (empty: all but `skip`)
-    skip: list[str] = Field(default_factory=list)
 _100 = Interval.exact(Decimal(100))
 
 

@@ -1,4 +1,4 @@
-"""row_total — a row's total column equals the sum of its part columns.
+"""sum, of: row — a row's total column equals the sum of its part columns.
 
 In "Pria › Jumlah | Wanita › Jumlah | Jumlah Total › Jumlah" the last is the sum
 of the others; in a flat "L | P | Jumlah" the same.
@@ -11,11 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams, interval, number_draft
+from lkjip_lint.checks.base import Context, interval, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
-
-Params = NoParams
 
 
 def run(ctx: Context) -> Iterator[Draft]:

@@ -1,4 +1,4 @@
-"""years — a heading, contents entry, list-of-tables entry or caption naming another year.
+"""agree, of: report_year — a heading, contents entry, list-of-tables entry or caption naming another year.
 
 Reports are often last year's report with new numbers; a heading "Perjanjian
 Kinerja Tahun 2022" in the 2024 report is what is left. Each heading, entry of
@@ -29,40 +29,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from lkjip_lint.checks.base import Context
-from lkjip_lint.checks.contents import contents_entries, leader_text
-from lkjip_lint.checks.table_numbering import body_captions
 from lkjip_lint.document import Heading, ListBlock, Location
 from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.captions import body_captions
+from lkjip_lint.interpret.contents import contents_entries, leader_text
 
 _YEAR = re.compile(r"(?<![\d.,/])(19[5-9]\d|20\d\d)(?![\d])")
-_Y = r"(?:19[5-9]\d|20\d\d)"
-_MONTHS = r"(januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember)"
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    max_heading_level: int = 2  # numbered lines ("1. Juara I Lomba … 2023") are list items as often as headings
-    comparison_words: list[str] = Field(default_factory=lambda: [
-        r"perbandingan", r"dibandingkan", r"\bdibanding\b", r"sebelumnya", r"tahun\s+lalu", r"\btre[n]d?\b",
-        r"perkembangan", r"\bsejak\b", r"terakhir", r"beberapa\s+tahun",
-    ])
-    ignore: list[str] = Field(default_factory=lambda: [
-        # regulation citations: "Nomor 29 Tahun 2014", "No. 53 Tahun 2014", "53/2014", "Tahun 2014 tentang"
-        rf"\b(nomor|no)\b\.?\s*:?\s*[\w./\-–]+\s+(tahun\s+)?{_Y}",
-        rf"\b\d+[a-z]?\s*/\s*{_Y}\b",
-        rf"\b(tahun\s+)?{_Y}\s+tentang\b",
-        # periods
-        rf"{_Y}\s*(?:[-–—/]|s\.?\s*d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*(?:tahun\s+)?{_Y}",
-        # dates and source documents
-        rf"\b\d{{0,2}}\s*{_MONTHS}\s+{_Y}",
-        rf"dalam\s+angka\s+(tahun\s+)?{_Y}",
-        r"^\s*sumber\b.*$",
-        # column-style comparisons
-        rf"\b(realisasi|capaian|target|kondisi\s+awal|baseline|data)\s+{_Y}",
-    ])
 
 
 def _sources(report, max_level: int):
@@ -82,7 +55,7 @@ def _sources(report, max_level: int):
         yield caption.title, caption.line, caption.page, "caption", caption.label
 
 
-def years_named(text: str, params: Params) -> set[int] | None:
+def years_named(text: str, params) -> set[int] | None:
     """The years a title names, or None when it compares years (and so may name any)."""
     if any(re.search(p, text, re.I) for p in params.comparison_words):
         return None

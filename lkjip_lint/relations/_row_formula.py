@@ -1,4 +1,4 @@
-"""row_formula — a column computed from other columns of the same row.
+"""formula, of: row — a column computed from other columns of the same row.
 
 The rule names the result column's role and one or more formulas over column
 roles (e.g. `realisasi / target * 100`), evaluated by the safe evaluator of
@@ -15,9 +15,7 @@ Bad:   Target 91.5 | Realisasi 93.85 | Capaian 102.51      (expected 102.57)
 """
 from __future__ import annotations
 
-from typing import Iterator, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import Iterator
 
 from lkjip_lint.checks.base import Context, interval, number_draft
 from lkjip_lint.engine.expr import Formula
@@ -25,44 +23,9 @@ from lkjip_lint.engine.tolerance import judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.columns import Column
 from lkjip_lint.interpret.indicators import indicator_name, pk_targets
-from lkjip_lint.interpret.measures import check_measure
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.relations import conflicts
 from lkjip_lint.interpret.tables import TableView
-
-
-class FormulaSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    expr: str
-    name: str
-    polarity: Literal["positive", "negative", "any"] = "any"
-
-    @field_validator("expr")
-    @classmethod
-    def _parses(cls, value: str) -> str:
-        Formula(value)  # raises ExpressionError with the reason
-        return value
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    result: str
-    formulas: list[FormulaSpec] = Field(min_length=1)
-    expected_decimals: int = 2
-    capped_values: list[float] = Field(default_factory=list)  # printed caps (100, 120) → note only
-
-    @field_validator("result")
-    @classmethod
-    def _result_known(cls, value: str) -> str:
-        return check_measure(value)
-
-    @field_validator("formulas")
-    @classmethod
-    def _names_known(cls, value: list[FormulaSpec]) -> list[FormulaSpec]:
-        for spec in value:
-            for name in Formula(spec.expr).names:
-                check_measure(name)  # a formula over a role no column has would silently never fire
-        return value
 
 
 def run(ctx: Context) -> Iterator[Draft]:

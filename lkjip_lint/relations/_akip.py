@@ -1,4 +1,4 @@
-"""akip — the AKIP evaluation table (PermenPANRB 88/2021).
+"""formula, of: akip — the AKIP evaluation table (PermenPANRB 88/2021).
 
 Each component's nilai is at most its bobot (Perencanaan 30, Pengukuran 30,
 Pelaporan 15, Evaluasi Internal 25 — read from the table, not assumed); the
@@ -17,11 +17,10 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams, number_draft
+from lkjip_lint.checks.base import Context, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
 
-Params = NoParams
 _PREDIKAT_ROW = re.compile(r"predikat|tingkat\s+akuntabilitas|kategori|peringkat", re.I)
 
 

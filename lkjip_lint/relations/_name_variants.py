@@ -1,4 +1,4 @@
-"""name_variants — one place, unit or indicator name written two ways.
+"""names, of: variants — one place, unit or indicator name written two ways.
 
 Three comparisons:
 
@@ -30,22 +30,12 @@ from typing import Iterator
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
-from pydantic import BaseModel, ConfigDict
 
 from lkjip_lint.checks.base import Context
 from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret import names
 from lkjip_lint.interpret.tables import TableView
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    min_labels: int = 3
-    min_overlap: float = 0.6
-    max_distance: int = 2
-    max_ratio: float = 0.2
-    min_length: int = 5
 
 
 def run(ctx: Context) -> Iterator[Draft]:

@@ -1,4 +1,4 @@
-"""change_column — a change column ("Perubahan %", "Naik/Turun") between two period columns of the same row.
+"""formula, of: change — a change column ("Perubahan %", "Naik/Turun") between two period columns of the same row.
 
 The two inputs are the numeric columns to the left of the change column that
 name a period (a year, or "Tahun N-1" / "Tahun N"); the earlier is the base.
@@ -16,13 +16,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams, interval, number_draft
+from lkjip_lint.checks.base import Context, interval, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.columns import Column
 from lkjip_lint.interpret.tables import TEXT_ROLES, TableView
 
-Params = NoParams
 _HUNDRED = Interval.exact(Decimal(100))
 READINGS = ("relative", "difference")
 

@@ -1,4 +1,4 @@
-"""pk_target — every realisation table uses the target of the operative Perjanjian Kinerja.
+"""agree, of: pk_target — every realisation table uses the target of the operative Perjanjian Kinerja.
 
 The operative PK is the last "Perjanjian Kinerja Perubahan" table when there is
 one (it supersedes the original), else the last PK table. For each indicator in
@@ -13,12 +13,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams
+from lkjip_lint.checks.base import Context
 from lkjip_lint.engine.tolerance import to_json_number
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.indicators import REALISATION_KINDS, indicator_name, pk_targets
-
-Params = NoParams
 
 
 def run(ctx: Context) -> Iterator[Draft]:

@@ -1,4 +1,4 @@
-"""foreign_subject — another instansi of the report's own kind named where the report speaks of itself.
+"""names, of: foreign_subject — another instansi of the report's own kind named where the report speaks of itself.
 
 Reports are often written by copying a neighbour's report; the neighbour's name
 left in a sentence gives it away ("Legalisasi di kantor Kecamatan Karangjambu
@@ -17,7 +17,7 @@ of the same kind with another name is reported once per line:
 
 A candidate must be a proper name: capitalised, not a word listed in
 `not_names`, and never written in lower case elsewhere in the document. A name
-within a small edit distance of the report's own is left to misspelt_subject.
+within a small edit distance of the report's own is left to `names, of: own_name`.
 `expected` is the subject's full name.
 
 Parameters: actor_before, actor_after (regular expressions).
@@ -30,26 +30,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from lkjip_lint.checks.base import Context
 from lkjip_lint.document import Location
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret import names
 from lkjip_lint.interpret.sentences import sentence_at
-
-
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    actor_before: list[str] = Field(default_factory=lambda: [
-        r"pemerintah(an)?", r"kantor", r"laporan\s+(akuntabilitas\s+)?kinerja(\s+instansi(\s+pemerintah)?)?",
-        r"lkjip", r"lakip", r"lkj", r"renstra", r"renja", r"perjanjian\s+kinerja", r"website", r"laman", r"situs",
-        r"(capaian|akuntabilitas)\s+kinerja",
-    ])
-    actor_after: list[str] = Field(default_factory=lambda: [
-        r"tahun\s+(anggaran\s+)?(19|20)\d\d", r"berupaya\b", r"senantiasa\b",
-    ])
-    max_distance: int = 2
 
 
 def run(ctx: Context) -> Iterator[Draft]:

@@ -1,4 +1,4 @@
-"""average_row — a "Rata-rata" row equals the mean of the values above it.
+"""mean, of: rows — a "Rata-rata" row equals the mean of the values above it.
 
 Checked per column when at least two values stand above the row (a mean of one
 value says nothing about how the average was computed; reports often average
@@ -12,11 +12,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams, interval, number_draft
+from lkjip_lint.checks.base import Context, interval, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
-
-Params = NoParams
 
 
 def run(ctx: Context) -> Iterator[Draft]:

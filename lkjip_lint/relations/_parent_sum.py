@@ -1,4 +1,4 @@
-"""parent_sum — a parent row equals the sum of its child rows, in every additive column.
+"""sum, of: parent_rows — a parent row equals the sum of its child rows, in every additive column.
 
 interpret/hierarchy.py finds parent rows from the values (a row whose counts
 equal the sum of the rows just below it in at least half of the additive
@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams, number_draft
+from lkjip_lint.checks.base import Context, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.hierarchy import parents
 from lkjip_lint.numbers import Num
 
-Params = NoParams
 BUDGET_HIERARCHY_KINDS = ("budget", "efficiency")
 
 

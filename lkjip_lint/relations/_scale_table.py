@@ -1,4 +1,4 @@
-"""scale_table — the report's own scale table leaves values unclassified.
+"""category, of: scale — the report's own scale table leaves values unclassified.
 
 A printed scale such as "91% ≤ 100% / 76% ≤ 90% / …" has gaps (90 < x < 91 is
 in no band) and no band above 100 %. The linter reads such scales as contiguous
@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from lkjip_lint.checks.base import Context, NoParams
+from lkjip_lint.checks.base import Context
 from lkjip_lint.document import Location
 from lkjip_lint.finding import Draft
-
-Params = NoParams
 
 
 def run(ctx: Context) -> Iterator[Draft]:
