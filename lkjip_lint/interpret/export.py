@@ -147,6 +147,13 @@ class FactModel(_Model):
     page: int | None = None
 
 
+class ConventionModel(_Model):
+    """The capaian formula the report's own rows use for lower-is-better indicators (interpret/convention.py)."""
+    negative: str | None = None  # "(2T − R) / T" or "T / R" when settled; None: every negative formula is admitted
+    votes: dict[str, int] = Field(default_factory=dict)  # formula → rows and sentences only it reproduces
+    places: int = 0  # negative-indicator rows and sentences stating target, realisasi and capaian
+
+
 class LkjipModel(_Model):
     format_version: int = FORMAT_VERSION
     generator: str = f"lkjip-lint {__version__}"
@@ -158,6 +165,7 @@ class LkjipModel(_Model):
     budget: list[BudgetItem] = Field(default_factory=list)
     claims: list[ClaimModel] = Field(default_factory=list)
     facts: list[FactModel] = Field(default_factory=list)
+    capaian_convention: ConventionModel | None = None
     coverage: Coverage | None = None
     tables: list[TableModel] = Field(default_factory=list)
     text: list[TextBlock] = Field(default_factory=list)
@@ -175,6 +183,7 @@ def export_model(report) -> LkjipModel:
         budget=_budget(report),
         claims=[_claim(c) for c in report.claims],
         facts=[_fact(f) for f in report.facts],
+        capaian_convention=_convention(report.capaian_convention),
         coverage=_coverage(report),
         tables=[_table(b, report) for b in report.document.blocks if isinstance(b, Table)],
         text=[_text(b) for b in report.document.blocks if isinstance(b, (Heading, Paragraph, ListBlock))],
@@ -184,6 +193,10 @@ def export_model(report) -> LkjipModel:
 def _fact(f) -> FactModel:
     return FactModel(entity=f.entity, measure=f.measure, period=f.period, value=float(f.value.value), raw=f.value.raw,
                      source=f.source, how=f.how, where=f.where[:160], line=f.location.line, page=f.location.page)
+
+
+def _convention(c) -> ConventionModel:
+    return ConventionModel(negative=c.negative, votes=c.votes, places=c.places)
 
 
 def _coverage(report) -> Coverage:
