@@ -97,6 +97,7 @@ class RowModel(_Model):
     page: int | None = None
     type: str = "data"
     children: list[int] | None = None  # 1-based rows this row adds up (a parent found from the values)
+    level: int | None = None  # outline level (1 = top) when the table's sums confirm its outline
 
 
 class TableModel(_Model):
@@ -112,6 +113,7 @@ class TableModel(_Model):
     header_rows: list[list[str]] = Field(default_factory=list)
     columns: list[ColumnModel] = Field(default_factory=list)
     rows: list[RowModel] = Field(default_factory=list)
+    outline: str | None = None  # what the row levels were read from (markers, keywords, capitals, indentation)
 
 
 class TextBlock(_Model):
@@ -266,6 +268,8 @@ def _table(table: Table, report) -> TableModel:
     # rows the view skipped (a years row continuing the header, column numbers, formulas) keep that kind
     types = {**(view.skipped if view else {}), **({r.index: r.type for r in view.rows} if view else {})}
     cap = table.caption
+    outline = view.outline if view else None
+    levels = {view.rows[k].index: level for k, level in outline.levels.items()} if outline else {}
     return TableModel(
         index=table.index,
         label=table.label(), number=cap.number if cap else None, raw_number=cap.raw_number if cap else None,
@@ -274,7 +278,8 @@ def _table(table: Table, report) -> TableModel:
         header_rows=[r.texts() for r in table.header_rows],
         columns=_columns(view) if view else [],
         rows=[RowModel(cells=r.texts(), line=r.line, page=r.page, type=types.get(i, "data"),
-                       children=children.get(i)) for i, r in enumerate(table.rows)],
+                       children=children.get(i), level=levels.get(i)) for i, r in enumerate(table.rows)],
+        outline=outline.cue if outline else None,
     )
 
 
