@@ -147,6 +147,23 @@ class FactModel(_Model):
     where: str
     line: int | None = None
     page: int | None = None
+    kind: str | None = None  # the entity's kind: indikator, program, kegiatan, sub_kegiatan
+
+
+class SeenModel(_Model):
+    where: str = ""  # the table, or "teks"
+    line: int | None = None
+    page: int | None = None
+    how: str  # indicator | row keyword | column header | outline level | mention | subject
+
+
+class EntityModel(_Model):
+    """One thing the report names (interpret/entities.py), with every spelling and where each was seen."""
+    kind: str  # indikator, sasaran, tujuan, program, kegiatan, sub_kegiatan, kelurahan, desa, kelurahan/desa, instansi
+    name: str
+    variants: list[str] = Field(default_factory=list)
+    acronym: str | None = None
+    seen: list[SeenModel] = Field(default_factory=list)
 
 
 class ConventionModel(_Model):
@@ -167,6 +184,8 @@ class LkjipModel(_Model):
     budget: list[BudgetItem] = Field(default_factory=list)
     claims: list[ClaimModel] = Field(default_factory=list)
     facts: list[FactModel] = Field(default_factory=list)
+    entities: list[EntityModel] = Field(default_factory=list)
+    acronyms: dict[str, str] = Field(default_factory=dict)  # as the report defines them: "IKM": "Indeks Kepuasan Masyarakat"
     capaian_convention: ConventionModel | None = None
     coverage: Coverage | None = None
     tables: list[TableModel] = Field(default_factory=list)
@@ -185,6 +204,8 @@ def export_model(report) -> LkjipModel:
         budget=_budget(report),
         claims=[_claim(c) for c in report.claims],
         facts=[_fact(f) for f in report.facts],
+        entities=[_entity(e) for e in report.entities.entities],
+        acronyms=report.entities.acronyms,
         capaian_convention=_convention(report.capaian_convention),
         coverage=_coverage(report),
         tables=[_table(b, report) for b in report.document.blocks if isinstance(b, Table)],
@@ -194,7 +215,13 @@ def export_model(report) -> LkjipModel:
 
 def _fact(f) -> FactModel:
     return FactModel(entity=f.entity, measure=f.measure, period=f.period, value=float(f.value.value), raw=f.value.raw,
-                     source=f.source, how=f.how, where=f.where[:160], line=f.location.line, page=f.location.page)
+                     source=f.source, how=f.how, where=f.where[:160], line=f.location.line, page=f.location.page,
+                     kind=f.kind)
+
+
+def _entity(e) -> EntityModel:
+    return EntityModel(kind=e.kind, name=e.name, variants=e.variants, acronym=e.acronym,
+                       seen=[SeenModel(where=s.where, line=s.line, page=s.page, how=s.how) for s in e.seen])
 
 
 def _convention(c) -> ConventionModel:

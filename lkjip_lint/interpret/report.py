@@ -86,6 +86,13 @@ class Report:
         return stated_negatives(self.document, self.settings, self.vocab.indicators)
 
     @cached_property
+    def entities(self):
+        """One index of the indicators, sasaran, programmes, places and the instansi the report names."""
+        from lkjip_lint.interpret.entities import collect_entities
+
+        return collect_entities(self)
+
+    @cached_property
     def stated_facts(self):
         """The facts as read, before the report's capaian convention is known."""
         from lkjip_lint.interpret.facts import all_facts
