@@ -78,6 +78,14 @@ def test_user_names_yaml_adds_a_kind_of_instansi(tmp_path):
     assert f.expected == "Puskesmas Sukamaju"
 
 
+def test_user_names_yaml_adds_an_entity_kind_word(tmp_path):
+    text = tsv("No | Kampung | Jumlah", "1 | Sukamaju | 300", "2 | Cibeureum | 200")
+    assert not [e for e in report(text).entities.entities if e.kind == "kelurahan"]
+    folder = user_folder(tmp_path, "names.yaml", "entity_kinds:\n  kelurahan: ['kampung']\n")
+    got = {e.name: e.kind for e in report(text, folder).entities.entities}
+    assert got == {"Sukamaju": "kelurahan", "Cibeureum": "kelurahan"}
+
+
 def test_user_tables_yaml_names_a_column_role(tmp_path):
     text = tsv("Indikator Kinerja | Target | Hasil Akhir | Capaian (%)", "Indeks Kepuasan Masyarakat | 91,5 | 93,85 | 102,51")
     assert found(text, "CAP001") == []  # "Hasil Akhir" is no known header

@@ -97,6 +97,7 @@ class RowModel(_Model):
     page: int | None = None
     type: str = "data"
     children: list[int] | None = None  # 1-based rows this row adds up (a parent found from the values)
+    level: int | None = None  # outline level (1 = top) when the table's sums confirm its outline
 
 
 class TableModel(_Model):
@@ -112,6 +113,7 @@ class TableModel(_Model):
     header_rows: list[list[str]] = Field(default_factory=list)
     columns: list[ColumnModel] = Field(default_factory=list)
     rows: list[RowModel] = Field(default_factory=list)
+    outline: str | None = None  # what the row levels were read from (markers, keywords, capitals, indentation)
 
 
 class TextBlock(_Model):
@@ -145,6 +147,30 @@ class FactModel(_Model):
     where: str
     line: int | None = None
     page: int | None = None
+    kind: str | None = None  # the entity's kind: indikator, program, kegiatan, sub_kegiatan
+
+
+class SeenModel(_Model):
+    where: str = ""  # the table, or "teks"
+    line: int | None = None
+    page: int | None = None
+    how: str  # indicator | row keyword | column header | outline level | mention | subject
+
+
+class EntityModel(_Model):
+    """One thing the report names (interpret/entities.py), with every spelling and where each was seen."""
+    kind: str  # indikator, sasaran, tujuan, program, kegiatan, sub_kegiatan, kelurahan, desa, kelurahan/desa, instansi
+    name: str
+    variants: list[str] = Field(default_factory=list)
+    acronym: str | None = None
+    seen: list[SeenModel] = Field(default_factory=list)
+
+
+class ConventionModel(_Model):
+    """The capaian formula the report's own rows use for lower-is-better indicators (interpret/convention.py)."""
+    negative: str | None = None  # "(2T − R) / T" or "T / R" when settled; None: every negative formula is admitted
+    votes: dict[str, int] = Field(default_factory=dict)  # formula → rows and sentences only it reproduces
+    places: int = 0  # negative-indicator rows and sentences stating target, realisasi and capaian
 
 
 class LkjipModel(_Model):
@@ -158,6 +184,9 @@ class LkjipModel(_Model):
     budget: list[BudgetItem] = Field(default_factory=list)
     claims: list[ClaimModel] = Field(default_factory=list)
     facts: list[FactModel] = Field(default_factory=list)
+    entities: list[EntityModel] = Field(default_factory=list)
+    acronyms: dict[str, str] = Field(default_factory=dict)  # as the report defines them: "IKM": "Indeks Kepuasan Masyarakat"
+    capaian_convention: ConventionModel | None = None
     coverage: Coverage | None = None
     tables: list[TableModel] = Field(default_factory=list)
     text: list[TextBlock] = Field(default_factory=list)
@@ -175,6 +204,9 @@ def export_model(report) -> LkjipModel:
         budget=_budget(report),
         claims=[_claim(c) for c in report.claims],
         facts=[_fact(f) for f in report.facts],
+        entities=[_entity(e) for e in report.entities.entities],
+        acronyms=report.entities.acronyms,
+        capaian_convention=_convention(report.capaian_convention),
         coverage=_coverage(report),
         tables=[_table(b, report) for b in report.document.blocks if isinstance(b, Table)],
         text=[_text(b) for b in report.document.blocks if isinstance(b, (Heading, Paragraph, ListBlock))],
@@ -183,7 +215,17 @@ def export_model(report) -> LkjipModel:
 
 def _fact(f) -> FactModel:
     return FactModel(entity=f.entity, measure=f.measure, period=f.period, value=float(f.value.value), raw=f.value.raw,
-                     source=f.source, how=f.how, where=f.where[:160], line=f.location.line, page=f.location.page)
+                     source=f.source, how=f.how, where=f.where[:160], line=f.location.line, page=f.location.page,
+                     kind=f.kind)
+
+
+def _entity(e) -> EntityModel:
+    return EntityModel(kind=e.kind, name=e.name, variants=e.variants, acronym=e.acronym,
+                       seen=[SeenModel(where=s.where, line=s.line, page=s.page, how=s.how) for s in e.seen])
+
+
+def _convention(c) -> ConventionModel:
+    return ConventionModel(negative=c.negative, votes=c.votes, places=c.places)
 
 
 def _coverage(report) -> Coverage:
@@ -253,6 +295,8 @@ def _table(table: Table, report) -> TableModel:
     # rows the view skipped (a years row continuing the header, column numbers, formulas) keep that kind
     types = {**(view.skipped if view else {}), **({r.index: r.type for r in view.rows} if view else {})}
     cap = table.caption
+    outline = view.outline if view else None
+    levels = {view.rows[k].index: level for k, level in outline.levels.items()} if outline else {}
     return TableModel(
         index=table.index,
         label=table.label(), number=cap.number if cap else None, raw_number=cap.raw_number if cap else None,
@@ -261,7 +305,8 @@ def _table(table: Table, report) -> TableModel:
         header_rows=[r.texts() for r in table.header_rows],
         columns=_columns(view) if view else [],
         rows=[RowModel(cells=r.texts(), line=r.line, page=r.page, type=types.get(i, "data"),
-                       children=children.get(i)) for i, r in enumerate(table.rows)],
+                       children=children.get(i), level=levels.get(i)) for i, r in enumerate(table.rows)],
+        outline=outline.cue if outline else None,
     )
 
 

@@ -3,7 +3,9 @@
     Fact(entity, measure, period, value, source)
 
 Table facts come from the indicator rows of capaian, multi-year, efficiency and
-PK tables (the column's role is the measure, its year the period). Text facts
+PK tables (the column's role is the measure, its year the period), and from the
+budget rows the entity index knows as programmes, kegiatan or sub kegiatan
+(pagu, realisasi anggaran, serapan, sisa). Text facts
 come from sentences that name an indicator: a number takes its measure from
 the keyword before it ("terealisasi 92,22", "tingkat capaian 101,46"), or, when
 no keyword says, from the table value of the same indicator it repeats exactly
@@ -24,6 +26,8 @@ from lkjip_lint.interpret.indicators import INDICATOR_KINDS, indicator_name
 from lkjip_lint.numbers import Num
 
 MEASURES = ("target", "realisasi", "capaian")
+BUDGET_MEASURES = ("pagu", "realisasi_anggaran", "serapan", "sisa")
+BUDGET_ENTITY_KINDS = ("program", "kegiatan", "sub_kegiatan")
 TABLE_KINDS = tuple(k for k in INDICATOR_KINDS if k not in ("renstra", "pk", "pk_amendment"))
 _YEAR = re.compile(r"\b(?:tahun|th\.?|ta\.?)\s*((?:19|20)\d\d)\b", re.I)
 _OTHER_HORIZON = re.compile(r"\b(rpjmd?|renstra|target\s+akhir|jangka\s+menengah|akhir\s+periode|tahun\s+\d{4}\s*[-–]\s*\d{4})\b", re.I)
@@ -42,12 +46,16 @@ class Fact:
     where: str  # "Tabel 3.67, baris Nilai Evaluasi …" or the sentence
     sentence: str | None = None
     how: str = "column"  # column | keyword | repeats-table-value | capaian-after-value | value-before-capaian
+    kind: str = "indikator"  # the entity's kind (interpret/entities.py): indikator, program, kegiatan …
 
 
 def table_facts(report) -> list[Fact]:
     out = []
     year = report.year
     for view in report.views:
+        if view.kind == "budget":
+            out.extend(_budget_facts(report, view))
+            continue
         if view.kind not in TABLE_KINDS:
             continue
         for row in view.rows:
@@ -65,6 +73,21 @@ def table_facts(report) -> list[Fact]:
                     continue  # several such columns and no year to tell them apart
                 out.append(Fact(ind.name, col.role, col.year or year, n, "table", view.location(row, col),
                                 f"{view.name}, {row.label}"))
+    return out
+
+
+def _budget_facts(report, view) -> list[Fact]:
+    """Pagu, realisasi and serapan of the rows the entity index knows as programmes, kegiatan or sub kegiatan."""
+    out = []
+    for row in view.rows:
+        entity = report.entities.find(row.label) if row.type == "data" else None
+        if entity is None or entity.kind not in BUDGET_ENTITY_KINDS:
+            continue
+        for col in view.columns:
+            n = view.num(row, col)
+            if n is not None and col.role in BUDGET_MEASURES and len(view.cols(col.role)) == 1:
+                out.append(Fact(entity.name, col.role, col.year or report.year, n, "table", view.location(row, col),
+                                f"{view.name}, {row.label}", kind=entity.kind))
     return out
 
 

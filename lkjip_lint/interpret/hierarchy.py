@@ -43,10 +43,11 @@ def additive_columns(view: TableView) -> list[int]:
 
 
 def parents(view: TableView) -> list[Parent]:
-    """Parent rows of this table (computed once per table)."""
+    """Parent rows of this table (computed once per table): those of the outline its numbers confirm
+    (interpret/outline.py), else those the values alone show."""
     cached = view.__dict__.get("_parents")
     if cached is None:
-        cached = _find(view)
+        cached = view.outline.parents if view.outline is not None else _find(view)
         view.__dict__["_parents"] = cached
     return cached
 

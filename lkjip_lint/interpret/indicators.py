@@ -220,8 +220,9 @@ def pk_targets(report) -> dict[str, tuple]:
     return targets
 
 
-def computed_capaian(ind: Indicator, year: int | None) -> Decimal | None:
-    """Realisasi / target of the report year, from the realisation tables (the values most tables use)."""
+def computed_capaian(ind: Indicator, year: int | None, negative_formula: str | None = None) -> Decimal | None:
+    """Realisasi / target of the report year, from the realisation tables (the values most tables use); a negative
+    indicator's by (2T − R) / T, or by T / R when `negative_formula` (the report's convention) says so."""
     from collections import Counter
 
     results = Counter()
@@ -231,7 +232,11 @@ def computed_capaian(ind: Indicator, year: int | None) -> Decimal | None:
         for r in ind.realisasi:
             if r.table == t.table and r.line == t.line and (r.year in (None, year)) and t.value:
                 v = Decimal(str(r.value)) / Decimal(str(t.value)) * 100
-                if ind.polarity == "negative":
+                if ind.polarity == "negative" and negative_formula == "T / R":
+                    if not r.value:
+                        continue
+                    v = Decimal(str(t.value)) / Decimal(str(r.value)) * 100
+                elif ind.polarity == "negative":
                     v = (2 * Decimal(str(t.value)) - Decimal(str(r.value))) / Decimal(str(t.value)) * 100
                 results[v.quantize(Decimal("0.0001"))] += 1
     return results.most_common(1)[0][0] if results else None

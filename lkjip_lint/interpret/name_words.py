@@ -23,6 +23,10 @@ class NameWords:
         longest_first = sorted(self.kinds, key=len, reverse=True)
         self.kinds_pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in longest_first) + r")\s+(.+)", re.I)
         self._mentions: dict[tuple[str, ...], re.Pattern] = {}
+        # entity kind → the words that name it in a header or at the start of a label (entities.py)
+        self.entity_kinds: dict[str, re.Pattern] = {
+            str(kind): re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.I)
+            for kind, patterns in (data.get("entity_kinds") or {}).items() if patterns}
 
     def mention_pattern(self, kind_words: tuple[str, ...]) -> re.Pattern:
         """"<kind> <Name>" for the given kind words (compiled once per set of kinds)."""

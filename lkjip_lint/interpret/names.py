@@ -67,8 +67,12 @@ def find_mentions(text: str, vocab: NameWords, kind_words: list[str] | None = No
     return out
 
 
-def lowercase_words(report) -> set[str]:
-    """Words the document writes in lower case somewhere (text, lists, captions, cells)."""
+def lowercase_words(report) -> frozenset[str]:
+    """Words the document writes in lower case somewhere (text, lists, captions, cells); computed once
+    per report (the names checks and the entity index both ask)."""
+    cached = report.__dict__.get("_lowercase_words")
+    if cached is not None:
+        return cached
     words: set[str] = set()
 
     def add(text: str) -> None:
@@ -88,7 +92,8 @@ def lowercase_words(report) -> set[str]:
         else:
             for entry in getattr(block, "entries", []):
                 add(entry.text)
-    return words
+    report.__dict__["_lowercase_words"] = frozenset(words)
+    return report.__dict__["_lowercase_words"]
 
 
 def is_proper_name(name: str, lower_words: set[str], vocab: NameWords) -> bool:

@@ -86,10 +86,31 @@ class Report:
         return stated_negatives(self.document, self.settings, self.vocab.indicators)
 
     @cached_property
-    def facts(self):
+    def entities(self):
+        """One index of the indicators, sasaran, programmes, places and the instansi the report names."""
+        from lkjip_lint.interpret.entities import collect_entities
+
+        return collect_entities(self)
+
+    @cached_property
+    def stated_facts(self):
+        """The facts as read, before the report's capaian convention is known."""
         from lkjip_lint.interpret.facts import all_facts
 
         return all_facts(self)
+
+    @cached_property
+    def facts(self):
+        from lkjip_lint.interpret.convention import with_formulas
+
+        return with_formulas(self.stated_facts)
+
+    @cached_property
+    def capaian_convention(self):
+        """Which negative-polarity capaian formula the report's own rows and sentences follow (interpret/convention.py)."""
+        from lkjip_lint.interpret.convention import learn_convention
+
+        return learn_convention(self.stated_facts, self.claims, self)
 
     @cached_property
     def claims(self):

@@ -35,6 +35,7 @@ class TableView:
     kind: str | None = None
     label_cols: list[int] = field(default_factory=list)
     skipped: dict[int, str] = field(default_factory=dict)  # table row index → header | column_numbers | formula
+    outline: object | None = None  # the row levels the numbers confirm (interpret/outline.py), if any
     _shared: dict | None = field(default=None, repr=False)
 
     @property
@@ -132,8 +133,22 @@ def build_view(table: Table, vocab: Vocabulary, context_text: str = "") -> Table
 
         if table_entries(table):
             view.kind = "contents"  # titles with page numbers: the Daftar Isi, not a table of figures
-    _budget_levels(view, vocab)
+    _levels(view, vocab)
     return view
+
+
+def _levels(view: TableView, vocab: Vocabulary) -> None:
+    """Row levels from numbering, bullets, keywords, capitals or indentation, when the sums confirm them."""
+    from lkjip_lint.interpret.hierarchy import additive_columns
+    from lkjip_lint.interpret.outline import read_outline
+
+    view.outline = read_outline(view, vocab, additive_columns(view))
+    if view.outline is None:
+        _budget_levels(view, vocab)
+        return
+    for k, row in enumerate(view.rows):
+        if row.type == "data":
+            row.level = view.outline.levels.get(k, 1)
 
 
 def _numeric_columns(view: TableView) -> None:
@@ -219,7 +234,9 @@ def _kind(view: TableView, vocab: Vocabulary, context_text: str) -> str | None:
 
 
 def _budget_levels(view: TableView, vocab: Vocabulary) -> None:
-    """Programme rows (upper-case "PROGRAM …", numbered "1.") over kegiatan rows ("- …", "1.1")."""
+    """Programme rows (upper-case "PROGRAM …", numbered "1.") over kegiatan rows ("- …", "1.1"), from the labels
+    alone: not a hierarchy claim (no check sums them), only what keeps a budget total from counting a
+    programme and its kegiatan twice."""
     if view.kind not in ("budget", "efficiency"):
         return
     for row in view.rows:

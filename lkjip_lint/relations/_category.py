@@ -33,6 +33,7 @@ def run(ctx: Context) -> Iterator[Draft]:
     foreign = {norm_label(l) for s in report.vocab.scales.scales.values() if s.name != scale.name
                for b in s.bands for l in [b.label, *b.aliases]}
     positive, negative = Formula(ctx.params.capaian_formula), Formula(ctx.params.negative_formula)
+    negative = report.capaian_convention.formula() or negative  # the report's own negative formula, when settled
     for view in ctx.tables:
         kat = next(iter(view.cols("kategori")), None)
         cap = next(iter(view.cols("capaian")), None)

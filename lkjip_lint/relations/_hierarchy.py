@@ -3,7 +3,9 @@
 Budget tables list programmes (upper-case "PROGRAM …", or numbered "1.") with
 their kegiatan below ("- …", "1.1", or plain rows). The pagu and realisasi of a
 programme must equal the sums of its kegiatan; the percentage is checked by the
-row formula rule.
+row formula rule. The programme rows are those of the outline the table's own
+sums confirm (interpret/outline.py): when no reading of the labels fits the
+numbers, nothing is claimed.
 
 Good:  PROGRAM X | 180.411.000 ⏎ - Kegiatan a | 180.000.000 ⏎ - Kegiatan b | 411.000
 Bad:   PROGRAM X | 180.411.000 ⏎ - Kegiatan a | 180.000.000 ⏎ - Kegiatan b | 400.000
@@ -23,28 +25,17 @@ _SUMMED = ("pagu", "realisasi_anggaran", "sisa", "amount")
 def run(ctx: Context) -> Iterator[Draft]:
     for view in ctx.tables:
         cols = [c for c in view.columns if c.role in _SUMMED]
-        for parent_level in (1, 2):
-            for k, row in enumerate(view.rows):
-                if row.level != parent_level or row.type != "data":
+        # parents of the outline the table's own sums confirm (interpret/outline.py); none when no reading fits
+        for parent in view.outline.parents if view.outline is not None else []:
+            row, children = view.rows[parent.row], [view.rows[c] for c in parent.children]
+            for col in cols:
+                printed = view.num(row, col)
+                values = [view.num(r, col) for r in children]
+                if printed is None or any(v is None for v in values):
                     continue
-                children = []
-                for below in view.rows[k + 1:]:
-                    if below.type != "data" or below.level <= parent_level:
-                        if below.type == "data" or below.type in ("total", "subtotal"):
-                            break
-                        continue
-                    if below.level == parent_level + 1:
-                        children.append(below)
-                if not children:
-                    continue
-                for col in cols:
-                    printed = view.num(row, col)
-                    values = [view.num(r, col) for r in children]
-                    if printed is None or any(v is None for v in values):
-                        continue
-                    computed = Interval.exact(Decimal(0))
-                    for v in values:
-                        computed = computed + interval(v, col.role)
-                    verdict = judge(printed, computed, exact=interval(printed, col.role).lo == printed.value)
-                    if verdict:
-                        yield number_draft(view, row, col, printed, verdict, values={"count": len(values)})
+                computed = Interval.exact(Decimal(0))
+                for v in values:
+                    computed = computed + interval(v, col.role)
+                verdict = judge(printed, computed, exact=interval(printed, col.role).lo == printed.value)
+                if verdict:
+                    yield number_draft(view, row, col, printed, verdict, values={"count": len(values)})

@@ -24,7 +24,8 @@ from lkjip_lint.interpret.indicators import computed_capaian, indicator_name
 def run(ctx: Context) -> Iterator[Draft]:
     report = ctx.report
     year = report.year
-    truth = {ind.name: computed_capaian(ind, year) for ind in report.indicators}
+    negative_formula = report.capaian_convention.negative  # the report's own, when its rows settle one
+    truth = {ind.name: computed_capaian(ind, year, negative_formula) for ind in report.indicators}
     for view in report.views:
         if view.kind not in ("efficiency", "capaian", "multi_year"):
             continue

@@ -133,9 +133,13 @@ def _row(ctx, view, row, result, inputs, formulas) -> Iterator[Draft]:
         return
     env = {name: interval(n, col.role) for name, col in inputs.items() if (n := view.num(row, col)) is not None}
     negative = is_negative(row.label, ctx.report)
+    # a negative row is judged by the formula the report's own rows settle on, when they settle one
+    convention = ctx.report.capaian_convention if negative and ctx.params.result == "capaian" else None
     tried = []
     for spec, formula in formulas:
         if spec.polarity == "negative" and not negative or spec.polarity == "positive" and negative:
+            continue
+        if spec.polarity == "negative" and convention is not None and not convention.admits(formula):
             continue
         if not formula.names.keys() <= env.keys():
             continue
@@ -174,7 +178,9 @@ def _row(ctx, view, row, result, inputs, formulas) -> Iterator[Draft]:
         draft.grade = "note"  # a cap is a policy choice, not an arithmetic error
         yield draft
         return
-    yield number_draft(view, row, result, printed, verdict,
+    settled = convention is not None and convention.negative is not None
+    yield number_draft(view, row, result, printed, verdict, variant="convention" if settled else "default",
                        values={"formula": spec.expr, "formula_name": spec.name,
-                               "inputs": ", ".join(f"{k} {view.num(row, c).raw}" for k, c in inputs.items() if view.num(row, c))},
+                               "inputs": ", ".join(f"{k} {view.num(row, c).raw}" for k, c in inputs.items() if view.num(row, c)),
+                               **(convention.counts() if settled else {})},
                        evidence={"formula": spec.expr, "polarity": "negative" if negative else "positive"})

@@ -77,14 +77,16 @@ def run(ctx: Context) -> Iterator[Draft]:
 def _capaian(claim, report):
     """Positive R / T unless the sentence names a lower-is-better indicator. When only the passage
     around it does (or nothing does), every formula is admitted: a sentence rarely repeats the
-    indicator's name, and a wrong polarity guess must not become an error."""
+    indicator's name, and a wrong polarity guess must not become an error. Of the negative formulas,
+    only the report's own is admitted when its rows settle one (interpret/convention.py)."""
     t, r = claim.values["target"], claim.values["realisasi"]
     T, R = _iv(t, declared=True), _iv(r)
     positive = [("R / T", R / T * _100)]
     negative = [("(2T − R) / T", (Interval.exact(Decimal(2)) * T - R) / T * _100), ("T / R", T / R * _100)]
+    own = [o for o in negative if o[0] == report.capaian_convention.negative] or negative  # the report's, when settled
     if is_negative(claim.sentence, report):
-        return negative
-    return negative + positive if claim.negative else positive + negative
+        return own
+    return own + positive if claim.negative else positive + negative
 
 
 def _number_words(claim) -> Draft:
