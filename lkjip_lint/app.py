@@ -458,11 +458,14 @@ def run_rules_list(fmt: str, rule_dirs, lang: str) -> int:
         import json
 
         click.echo(json.dumps([{"id": r.id, "name": r.name, "severity": r.severity, "kind": r.kind,
+                                **({"of": r.params["of"]} if "of" in r.params else {}),
                                 "summary": r.summary.get(lang)} for r in rules], ensure_ascii=False, indent=2))
         return EXIT_OK
     width = max(len(r.name) for r in rules)
     for r in sorted(rules, key=lambda r: r.id):
-        click.echo(f"{r.id:<9} {r.name:<{width}}  {r.severity:<8} {r.kind:<22} {r.summary.get(lang)}")
+        # a relation kind says little without its `of:` (sum of a column, of a row, of a hierarchy …)
+        kind = f"{r.kind} ({r.params['of']})" if "of" in r.params else r.kind
+        click.echo(f"{r.id:<9} {r.name:<{width}}  {r.severity:<8} {kind:<26} {r.summary.get(lang)}")
     return EXIT_OK
 
 

@@ -264,6 +264,11 @@ def find_numbers(sentence: str) -> list[tuple[int, int, Num | Malformed]]:
     The span covers currency, ',-' and '%'; raw is exactly sentence[start:end].
     Years, ranges and identifiers are returned too (callers filter).
     """
+    return list(_numbers_in(sentence))
+
+
+@lru_cache(maxsize=8192)  # several readers of a sentence ask (tokens, counts, changes); Num is frozen
+def _numbers_in(sentence: str) -> tuple[tuple[int, int, Num | Malformed], ...]:
     out: list[tuple[int, int, Num | Malformed]] = []
     for m in _TOKEN.finditer(sentence):
         body, suf = m["num"], m["suf"] or ""
@@ -278,7 +283,7 @@ def find_numbers(sentence: str) -> list[tuple[int, int, Num | Malformed]]:
             if w and w[1].lower() in _COUNT_WORDS:
                 n = _settle(n, decimal=False)
         out.append((m.start(), m.end(), n))
-    return out
+    return tuple(out)
 
 
 # ---------------------------------------------------------------- helpers

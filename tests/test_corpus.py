@@ -118,8 +118,13 @@ def test_a_document_without_tables_is_not_silently_clean(tmp_path):
 def test_rules_and_explain_commands():
     runner = CliRunner()
     listing = runner.invoke(main, ["rules", "--format", "json"])
-    ids = {r["id"] for r in json.loads(listing.output)}
-    assert {"SUM001", "CAP001", "CAT001", "PK001", "TXT001"} <= ids
+    rules = {r["id"]: r for r in json.loads(listing.output)}
+    assert {"SUM001", "CAP001", "CAT001", "PK001", "TXT001"} <= set(rules)
+    # a relation rule is listed with the facts it relates, not only its generic kind
+    assert (rules["SUM001"]["kind"], rules["SUM001"]["of"]) == ("sum", "column")
+    assert (rules["SUM002"]["kind"], rules["SUM002"]["of"]) == ("sum", "row")
+    assert "of" not in rules["NUM001"]  # not a relation
+    assert "sum (column)" in runner.invoke(main, ["rules"]).output
     text = runner.invoke(main, ["explain", "CAP001"])
     assert text.exit_code == 0 and "realisasi / target" in text.output and "Salah" in text.output
     assert runner.invoke(main, ["explain", "NOPE999"]).exit_code == 2
