@@ -135,3 +135,15 @@ def test_a_caption_close_under_a_table_ends_it():
     tables, rest = find_unruled(split_lines(_chars(words), 1), 1)
     assert [_cell_texts(t)[-1] for t in tables] == [["Nilai SAKIP", "66"], ["Kecamatan", "304"]]
     assert [ln.text for ln in rest] == ["Tabel 3.", "Analisis"]
+
+
+def test_a_section_label_wrapped_over_many_lines_in_the_first_column_stays_in_the_table():
+    """'TUJUAN 1 MENINGKATNYA KUALITAS …' in a narrow first column, one word a line: eight lines
+    with one segment between the header and the first data row do not end the table."""
+    words = [("Indikator", 90, 100), ("Target", 180, 100), ("Realisasi", 240, 100)]
+    words += [(w, 90, 114 + 12 * k) for k, w in enumerate(
+        ["TUJUAN 1", "MENINGKAT", "NYA", "KUALITAS", "PELAYANAN", "PUBLIK DI", "KECAMATA", "N"])]
+    words += [("Indeks", 90, 210), ("91.5", 180, 210), ("93.85", 240, 210)]
+    tables, rest = find_unruled(split_lines(_chars(words), 1), 1)
+    assert len(tables) == 1 and not rest
+    assert _cell_texts(tables[0])[-1] == ["Indeks", "91.5", "93.85"]

@@ -16,7 +16,8 @@ ruled tables:
    offset of part of a line: cells centred vertically, or set at the bottom). Then the
    body's rows are bands of cell blocks (pdf_bands), the header still read line by line.
 
-A "Tabel N" caption line ends a table however close under its last row it sits.
+A "Tabel N" caption line ends a table however close under its last row it sits; lines
+that fit inside the first column (a section label wrapped word by word) never do.
 
 Measured against pdfplumber's text strategy (which needs pdfminer's page parse,
 ~55 ms a page against ~1 ms here), see tests/test_renditions.py for the parity.
@@ -60,14 +61,18 @@ def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tu
         if not _multi(lines[i], segs[i]):
             i += 1
             continue
-        j, last = i + 1, i
+        j, last, single = i + 1, i, 0
         while j < n and _close(lines[j - 1], lines[j]):
             if _CAPTION_START.match(lines[j].text):
                 break  # "Tabel 3.2": the next table's caption, however close it follows
             if _multi(lines[j], segs[j]):
-                last = j
-            elif j - last > 6:
-                break
+                last, single = j, 0
+            elif lines[j].x1 < segs[last][1].x0 - MIN_RIVER:
+                pass  # inside the first column: a label wrapped over many lines in a narrow column
+            else:
+                single += 1
+                if single > 6:
+                    break
             j += 1
         members = list(range(i, last + 1))
         table = _table(lines, segs, members, page_no, rules)
