@@ -138,37 +138,23 @@ def _split(band: list[Block]) -> list[list[Block]]:
 
 
 def staggered(pieces: list[tuple[int, Line]], counted) -> int:
-    """How many of the (column, line) pieces `counted` (indexes into `pieces`) sit beside a piece of another
-    column at an offset of a fraction of a line (neither level with it nor clear of it). None when
-    every row's lines are level, as cells aligned to the top leave them; centred cells
-    whose line counts differ in parity are offset by half a line. Needs no blocks, so no
-    guess about wraps."""
+    """How many of the (column, line) pieces `counted` (indexes into `pieces`) sit beside a
+    piece of another column at an offset of a fraction of a line (neither level with it nor
+    clear of it). None when every row's lines are level, as cells aligned to the top leave
+    them; centred cells whose line counts differ in parity are offset by half a line. Needs
+    no blocks, so no guess about wraps. Run on every unruled table: kept lean."""
     order = sorted(range(len(pieces)), key=lambda n: pieces[n][1].top)
-    ordered = [pieces[n][1] for n in order]
+    tops = [pieces[n][1].top for n in order]
+    bottoms = [pieces[n][1].bottom for n in order]
     cols = [pieces[n][0] for n in order]
-    counted = set(counted)
-    offset = 0
-    for i, a in enumerate(ordered):
-        if order[i] not in counted:
-            continue
-        height = max(a.bottom - a.top, 1.0)
-        tol = 0.2 * height
-        j = i - 1  # lines starting above that reach down beside this one (one line high at most)
-        while j >= 0 and a.top - ordered[j].top <= height and not _set_off(a, ordered[j], cols[i] != cols[j], tol):
-            j -= 1
-        if j >= 0 and a.top - ordered[j].top <= height:
-            offset += 1
-            continue
+    off = [False] * len(order)
+    for i in range(len(order)):
+        top, bottom, col = tops[i], bottoms[i], cols[i]
+        tol = 0.2 * max(bottom - top, 1.0)
         j = i + 1
-        while j < len(ordered) and ordered[j].top < a.bottom:
-            if _set_off(a, ordered[j], cols[i] != cols[j], tol):
-                offset += 1
-                break
+        while j < len(order) and tops[j] < bottom:  # lines starting beside this one, lower down
+            if cols[j] != col and tops[j] - top > tol and min(bottom, bottoms[j]) - tops[j] > tol:
+                off[i] = off[j] = True
             j += 1
-    return offset
-
-
-def _set_off(a: Line, b: Line, other_column: bool, tol: float) -> bool:
-    """b lies beside a, in another column, neither level with it nor clear of it."""
-    return (other_column and abs(a.top - b.top) > tol
-            and min(a.bottom, b.bottom) - max(a.top, b.top) > tol)
+    counted = set(counted)
+    return sum(1 for i, n in enumerate(order) if off[i] and n in counted)
