@@ -29,21 +29,15 @@ REPORTS = sorted([CORPUS / "purbalingga-2024.txt", *(CORPUS / "more").glob("*.tx
 FORMATS = ("docx", "pdf")
 
 # (report stem, style, format) -> why it differs today
-_CENTRED = ("cells centred vertically: a row's lines sit at different heights, so the row is cut "
-            "into pieces (pdf_unruled builds rows from lines; it would need rows from cell blocks)")
-_EFFICIENCY_ROWS = ("the efficiency table's 'Indeks Pelayanan Publik' rows (Tabel 3. at line 915) are not read "
-                    "with their target and realisasi in this PDF style, so CAP001 102.57 on them is missed")
-_COLUMN_NUMBERS = ("Tabel 3.13 continues on the next page with its column-number row first; the piece is read as "
-                   "a table of its own whose number row becomes data (CAP001 on '1 2 3')")
+_CENTRED = ("cells centred vertically: rows are built from cell blocks (pdf_bands) once a table's lines are "
+            "seen staggered, but the efficiency and budget tables of this long report still lose rows and "
+            "columns (COUNT001, SUM003 and SKM002 differ)")
+_COLUMN_NUMBERS = ("Tabel 3.13 goes on as a second Word table two pages on; on its first page the two narrow "
+                   "last columns share one river (one data row only), so the pieces differ in columns and are not "
+                   "joined, and the later piece's column-number row ('1 2' in one cell) is read as data (CAP001 120)")
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("purbalingga-2024", "header-rule", "pdf"): _EFFICIENCY_ROWS,
-    ("purbalingga-2024", "borderless", "pdf"): _EFFICIENCY_ROWS,
     ("14-disdikbudpora-kab-semarang-2020", "header-rule", "pdf"): _COLUMN_NUMBERS,
-    ("65-inspektorat-labura-reviu-lppd-2020", "serif", "pdf"): "vertically centred cells cut the change table's rows "
-                                                              "(the serif reason above), so CHG001 is not found",
     ("purbalingga-2024", "serif", "pdf"): _CENTRED,
-    ("12-kemdikbud-2012-apm", "serif", "pdf"): _CENTRED,
-    ("29-puskesmas-capaian-ukm-2020", "serif", "pdf"): _CENTRED,
 }
 
 

@@ -11,7 +11,13 @@ ruled tables:
    ink in (header cells spanning several columns are left out when finding them);
 4. a line starts a new row unless every one of its segments continues a cell of
    the row above that was full (its next word would not have fitted: a wrap).
-   Cells are top-aligned, so a new row has text at its own first line.
+   Cells are top-aligned, so a new row has text at its own first line;
+5. unless the body's lines are staggered (a line beside another column's line at an
+   offset of part of a line: cells centred vertically, or set at the bottom). Then the
+   body's rows are bands of cell blocks (pdf_bands), the header still read line by line.
+
+A "Tabel N" caption line ends a table however close under its last row it sits; lines
+that fit inside the first column (a section label wrapped word by word) never do.
 
 Measured against pdfplumber's text strategy (which needs pdfminer's page parse,
 ~55 ms a page against ~1 ms here), see tests/test_renditions.py for the parity.
@@ -22,6 +28,7 @@ import re
 from dataclasses import dataclass
 
 from lkjip_lint.readers.grid import is_column_numbers, number_cut
+from lkjip_lint.readers.pdf_bands import Piece, bands, blocks, staggered
 from lkjip_lint.readers.pdf_tables import PCell, RawTable
 from lkjip_lint.readers.pdf_text import Line, _line
 
@@ -32,6 +39,7 @@ _MARKER = re.compile(r"^(?:[-–•●▪■◦○❖➢►✓*\uf0a7\uf0b7\uf0d
 _ITEM = re.compile(r"^(?:[-–•●▪■◦○❖➢►✓*\uf0a7\uf0b7]\s|(?:\d{1,2}|[a-zA-Z])[.)]\s?\S|\((?:\d{1,2}|[a-z])\)\s)")
 _CAPTION_START = re.compile(r"^\**\s*(Tabel|Gambar|Grafik|Lampiran)\s+(\d|[IVX]+\b)", re.I)
 MIN_RIVER = 4.0  # pt: narrower gaps are word spaces
+STAGGERED = 0.03  # share of a body's lines set off by part of a line from their neighbours: not top-aligned
 PADDING = 5.4  # pt: a cell's left or right margin as Word and LibreOffice set it by default
 
 
@@ -53,12 +61,18 @@ def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tu
         if not _multi(lines[i], segs[i]):
             i += 1
             continue
-        j, last = i + 1, i
+        j, last, single = i + 1, i, 0
         while j < n and _close(lines[j - 1], lines[j]):
+            if _CAPTION_START.match(lines[j].text):
+                break  # "Tabel 3.2": the next table's caption, however close it follows
             if _multi(lines[j], segs[j]):
-                last = j
-            elif j - last > 6:
-                break
+                last, single = j, 0
+            elif lines[j].x1 < segs[last][1].x0 - MIN_RIVER:
+                pass  # inside the first column: a label wrapped over many lines in a narrow column
+            else:
+                single += 1
+                if single > 6:
+                    break
             j += 1
         members = list(range(i, last + 1))
         table = _table(lines, segs, members, page_no, rules)
@@ -72,7 +86,8 @@ def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tu
             i += 1
             continue
         k = last + 1  # lines wrapped below the last row (its label went on): they add no row
-        while k < n and _close(lines[k - 1], lines[k]) and _fits_one_column(segs[k], table):
+        while k < n and _close(lines[k - 1], lines[k]) and _fits_one_column(segs[k], table) \
+                and not _CAPTION_START.match(lines[k].text):
             longer = _table(lines, segs, members + [k], page_no, rules)
             if longer is None or len(longer.rows) != len(table.rows):
                 break
@@ -206,38 +221,37 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     # (Word and LibreOffice default to 0.19 cm a side): the room a wrapped line had
     widths = [max(x1, nxt[0] - 2 * PADDING) - x0 if nxt else x1 - x0
               for (x0, x1), nxt in zip(spans, spans[1:] + [None])]
-    rows: list[dict[int, list[Line]]] = []
-    row_pages: list[int] = []
-    merged_rows: list[set[int]] = []
-    prev_line: Line | None = None
+    entries = []  # per member line: the pieces placed in columns, and the columns a piece lies over
     for k in members:
-        line = lines[k]
         placed: dict[int, Line] = {}
-        covered: set[int] = set()
+        over: dict[int, list[int]] = {}
         for s in segs[k]:
             c, cols = _place(s, spans, header=k < first_data or k in numbers)
             piece = _line(s.chars, page_no)
             if c in placed:  # two segments in one column: one cell's text with a wide gap
                 piece = _line(placed[c].chars + s.chars, page_no)
             placed[c] = piece
-            covered.update(cols)
-        if not placed:
-            continue
-        ruled = prev_line is not None and any(prev_line.bottom <= y <= line.top for y in rules)
-        if rows and not ruled and _continues(rows[-1], placed, spans, widths, header=k < first_data):
-            for c, piece in placed.items():
-                rows[-1].setdefault(c, []).append(piece)
-        else:
-            if rows and not ruled:  # a cell merged down over this row goes on beside the new row's text
-                for c in [c for c, piece in placed.items() if _runs_on(rows[-1], c, piece, widths)]:
-                    rows[-1][c].append(placed.pop(c))
-                if not placed:
-                    prev_line = line
-                    continue
-            rows.append({c: [piece] for c, piece in placed.items()})
-            row_pages.append(page_no)
+            over.setdefault(c, []).extend(cols)
+        if placed:
+            entries.append((k, placed, over))
+    body = _middle_body(entries, first_data, numbers, widths, rules)
+    if body is None:
+        rows, merged_rows = _line_rows(entries, lines, first_data, spans, widths, rules)
+    else:
+        head, band_rows = body
+        rows, merged_rows = _line_rows(head, lines, first_data, spans, _snug_widths(spans, head), rules)
+        for band in band_rows:
+            row: dict[int, list[Line]] = {}
+            covered: set[int] = set()
+            for block in band:
+                for p in block.pieces:
+                    row.setdefault(p.col, []).append(p.line)
+                    covered.update(p.covered)
+            for c in row:
+                row[c].sort(key=lambda ln: ln.top)
+            rows.append(row)
             merged_rows.append(covered)
-        prev_line = line
+    row_pages = [page_no] * len(rows)
     if len(rows) < least:
         return None
     for row, covered in zip(rows, merged_rows):
@@ -259,6 +273,78 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     return RawTable(page=page_no, bbox=bbox, xs=[x0 for x0, _ in spans], rows=grid, pages=row_pages,
                     ruled=False, spans=spans, source_lines=[lines[k] for k in members], rules=list(rules),
                     room=widths)
+
+
+def _snug_widths(spans, header=()) -> list[float]:
+    """The room of each column measured from this table, for the header of a table whose
+    cells are not aligned to the top (its margins may be wider than the default): the
+    narrowest white between two columns' ink is two cell margins where a cell is full
+    (the default margins or wider, up to twice as wide). In the header (its entries
+    given), centred over body ink that may sit at one side, no line is wider than its
+    cell's room and a wrapped one is nearly as wide: the widest header line measures it."""
+    gaps = [b[0] - a[1] for a, b in zip(spans, spans[1:])]
+    margins = min(max(2 * PADDING, min(gaps, default=0.0)), 4 * PADDING)
+    room = [max(x1, nxt[0] - margins) - x0 if nxt else x1 - x0 for (x0, x1), nxt in zip(spans, spans[1:] + [None])]
+    widest = [0.0] * len(spans)
+    for _, placed, _ in header:
+        for c, piece in placed.items():
+            widest[c] = max(widest[c], piece.x1 - piece.x0)
+    return [min(r, w + 1.0) if w else r for r, w in zip(room, widest)]
+
+
+def _line_rows(entries, lines: list[Line], first_data: int, spans, widths, rules):
+    """Rows built line by line: a line starts a new row unless it continues the row above."""
+    rows: list[dict[int, list[Line]]] = []
+    merged_rows: list[set[int]] = []
+    prev_line: Line | None = None
+    for k, placed, over in entries:
+        line = lines[k]
+        placed = dict(placed)
+        covered = {c for cols in over.values() for c in cols}
+        ruled = prev_line is not None and any(prev_line.bottom <= y <= line.top for y in rules)
+        if rows and not ruled and _continues(rows[-1], placed, spans, widths, header=k < first_data):
+            for c, piece in placed.items():
+                rows[-1].setdefault(c, []).append(piece)
+        else:
+            if rows and not ruled:  # a cell merged down over this row goes on beside the new row's text
+                for c in [c for c, piece in placed.items() if _runs_on(rows[-1], c, piece, widths)]:
+                    rows[-1][c].append(placed.pop(c))
+                if not placed:
+                    prev_line = line
+                    continue
+            rows.append({c: [piece] for c, piece in placed.items()})
+            merged_rows.append(covered)
+        prev_line = line
+    return rows, merged_rows
+
+
+def _middle_body(entries, first_data: int, numbers: set[int], widths, rules):
+    """For a table whose cells are centred vertically (or set at the bottom): the header's
+    entries, and the body's rows built from cell blocks (pdf_bands). None when the cells
+    are aligned to the top: the rows line by line are right and cost less."""
+
+    def goes_on(prev: Line, nxt: Line, c: int) -> bool:
+        if _ITEM.match(nxt.text):
+            return False
+        if _NUMERIC.match(prev.text) and _NUMERIC.match(nxt.text):
+            return number_cut(prev.text, nxt.text)
+        return (prev.x1 - prev.x0) + 0.25 * max(prev.height, 1.0) + _first_word_width(nxt) > widths[c] - 1.0
+
+    cells = [(c, piece, k, over) for k, placed, over in entries if k not in numbers for c, piece in placed.items()]
+    in_body = [n for n, cell in enumerate(cells) if cell[2] >= first_data]
+    if staggered([(c, piece) for c, piece, _, _ in cells], in_body) < max(2, STAGGERED * len(in_body)):
+        return None
+    pieces = [Piece(c, piece, frozenset(over.get(c, ()))) for c, piece, _, over in cells]
+    found = bands(blocks(pieces, goes_on, rules), rules)
+    first = {id(piece) for k, placed, _ in entries if k == first_data for piece in placed.values()}
+    first_row = next((n for n, band in enumerate(found) if any(id(p.line) in first for b in band for p in b.pieces)),
+                     None)
+    if first_row is None:
+        return None
+    body = found[first_row:]
+    start = min(b.top for b in body[0])
+    head = [e for e in entries if all(piece.bottom <= start + 1 for piece in e[1].values())]
+    return head, body
 
 
 def _place(seg: Segment, spans, header: bool) -> tuple[int, list[int]]:

@@ -1,0 +1,149 @@
+"""Rows of unruled PDF tables from cell blocks (readers/pdf_bands.py), on synthetic pages.
+
+Words are laid out as characters with boxes, the way pypdfium2 reports them, so the
+tests run without a PDF: a table whose cells are centred vertically (a one-line
+number beside the middle of a two-line label) must give one row per cell band, and a
+top-aligned table must still be read line by line.
+"""
+from __future__ import annotations
+
+from lkjip_lint.readers.pdf_bands import Block, Piece, bands, blocks, staggered
+from lkjip_lint.readers.pdf_text import Char, split_lines
+from lkjip_lint.readers.pdf_unruled import find_unruled
+
+H = 12.0  # line box height (10 pt text)
+CHAR_W = 4.0
+
+
+def _chars(words: list[tuple[str, float, float]]) -> list[Char]:
+    """(text, x, top) runs in reading order, each run starting a new text line."""
+    out: list[Char] = []
+    for text, x, top in words:
+        for k, ch in enumerate(text):
+            out.append(Char(ch, x + k * CHAR_W, x + (k + 1) * CHAR_W, top, top + H, brk=k == 0))
+    return out
+
+
+def _cell_texts(table) -> list[list[str]]:
+    return [[" ".join(line.text for line in cell.lines) for cell in row] for row in table.rows]
+
+
+def _piece(col: int, text: str, x: float, top: float) -> Piece:
+    return Piece(col, split_lines(_chars([(text, x, top)]), 1)[0])
+
+
+# a header, then three rows; cells centred vertically: the numbers of row 1 sit half a line
+# below its label's first line, beside both of its lines
+CENTRED = [  # the label column has room for about 79 pt: each label line is full
+    ("Indikator", 90, 100), ("Target", 180, 100), ("Realisasi", 240, 100),
+    ("Indeks Kepuasan", 90, 114),
+    ("88", 180, 120.5), ("93,85", 240, 120.5),
+    ("Masyarakat (IKM)", 90, 127),
+    ("Nilai SAKIP", 90, 141), ("66", 180, 141), ("64,86", 240, 141),
+    # a first line well short of the cell (its next word did not fit): line by line, the
+    # numbers beside the second line would start a row of their own
+    ("Meningkatnya", 90, 155), ("Kualitas Layanan", 90, 168), ("33", 180, 168), ("33", 240, 168),
+    ("Kecamatan", 90, 181),
+]
+
+
+def test_centred_cells_give_one_row_per_band():
+    lines = split_lines(_chars(CENTRED), 1)
+    tables, rest = find_unruled(lines, 1)
+    assert len(tables) == 1 and not rest
+    assert _cell_texts(tables[0]) == [
+        ["Indikator", "Target", "Realisasi"],
+        ["Indeks Kepuasan Masyarakat (IKM)", "88", "93,85"],
+        ["Nilai SAKIP", "66", "64,86"],
+        ["Meningkatnya Kualitas Layanan Kecamatan", "33", "33"],
+    ]
+
+
+def test_top_aligned_cells_are_not_staggered_and_read_line_by_line():
+    row_tops = {"88": 114, "93,85": 114, "33": 155}  # every cell starts at its row's first line
+    top_aligned = sorted(((t, x, row_tops.get(t, top)) for t, x, top in CENTRED), key=lambda w: (w[2], w[1]))
+    lines = split_lines(_chars(top_aligned), 1)
+    tables, _ = find_unruled(lines, 1)
+    assert _cell_texts(tables[0])[1:] == [
+        ["Indeks Kepuasan Masyarakat (IKM)", "88", "93,85"],
+        ["Nilai SAKIP", "66", "64,86"],
+        ["Meningkatnya Kualitas Layanan Kecamatan", "33", "33"],
+    ]
+    pieces = [(0, ln) for ln in lines]  # one column: nothing beside anything
+    assert staggered(pieces, range(len(pieces))) == 0
+
+
+def test_staggered_counts_lines_set_off_by_part_of_a_line():
+    label1, number, label2 = _piece(0, "Indeks", 90, 114), _piece(1, "88", 300, 120.5), _piece(0, "IKM", 90, 127)
+    pieces = [(p.col, p.line) for p in (label1, number, label2)]
+    assert staggered(pieces, [0, 1, 2]) == 3
+    level = [(0, label1.line), (1, _piece(1, "88", 300, 114).line)]
+    assert staggered(level, [0, 1]) == 0
+
+
+def test_a_rule_between_two_lines_ends_the_block_and_the_band():
+    above, below = _piece(0, "Jumlah", 90, 100), _piece(0, "Desa", 90, 113)
+    always = lambda prev, nxt, col: True  # noqa: E731 - every line would go on
+    assert len(blocks([above, below], always)) == 1
+    found = blocks([above, below], always, rules=[112.5])
+    assert len(found) == 2
+    assert len(bands(found, rules=[112.5])) == 2
+
+
+def test_a_label_merged_down_beside_row_labels_goes_to_its_first_row():
+    """A Sasaran cell merged down over two indicator rows, centred beside both."""
+    label = Block(0, [_piece(0, "Meningkatnya", 90, 110), _piece(0, "Pelayanan", 90, 123)])
+    rows = [[Block(1, [_piece(1, "IKM", 180, 104)]), Block(2, [_piece(2, "88", 300, 104)]),
+             Block(3, [_piece(3, "93,85", 400, 104)])],
+            [Block(1, [_piece(1, "IPP", 180, 129)]), Block(2, [_piece(2, "91,5", 300, 129)]),
+             Block(3, [_piece(3, "93,85", 400, 129)])]]
+    cut = bands(sorted([label, *rows[0], *rows[1]], key=lambda b: b.top))
+    assert len(cut) == 2
+    assert label in cut[0] and label not in cut[1]
+    assert {b.pieces[0].line.text for b in cut[1]} == {"IPP", "91,5", "93,85"}
+
+
+def test_a_label_line_taken_for_a_wrap_goes_back_to_its_own_row():
+    """Row labels at the line pitch, the last line of one taken for a wrap into the next row's:
+    the numbers of the two rows cut the band, each label line goes to the row beside it."""
+    label = Block(0, [_piece(0, "Indeks Kepuasan", 90, 114), _piece(0, "Masyarakat", 90, 127),
+                      _piece(0, "Nilai SAKIP", 90, 141)])
+    found = sorted([label, Block(1, [_piece(1, "88", 180, 120.5)]), Block(2, [_piece(2, "93,85", 240, 120.5)]),
+                    Block(1, [_piece(1, "66", 180, 141)]), Block(2, [_piece(2, "64,86", 240, 141)])],
+                   key=lambda b: b.top)
+    cut = bands(found)
+    assert len(cut) == 2
+    first = next(b for b in cut[0] if b.col == 0)
+    second = next(b for b in cut[1] if b.col == 0)
+    assert [p.line.text for p in first.pieces] == ["Indeks Kepuasan", "Masyarakat"]
+    assert [p.line.text for p in second.pieces] == ["Nilai SAKIP"]
+
+
+def test_one_wrapped_number_does_not_cut_a_band():
+    """'10' over '3' in a narrow column (103 wrapped) beside a tall label: one row."""
+    label = Block(0, [_piece(0, "Meningkatnya", 90, 100), _piece(0, "APM SD", 90, 113), _piece(0, "nasional", 90, 126)])
+    head, tail = Block(1, [_piece(1, "10", 300, 106.5)]), Block(1, [_piece(1, "3", 300, 119.5)])
+    other = Block(2, [_piece(2, "83,01", 400, 113)])
+    assert len(bands(sorted([label, head, tail, other], key=lambda b: b.top))) == 1
+
+
+def test_a_caption_close_under_a_table_ends_it():
+    """'Tabel 3.' one line under the last row: the next table's caption, not a row of this one."""
+    words = [("Indikator", 90, 100), ("Target", 180, 100), ("Nilai SAKIP", 90, 114), ("66", 180, 114),
+             ("Tabel 3.", 90, 128), ("Analisis", 90, 142), ("Program", 90, 156), ("Pagu", 180, 156),
+             ("Kecamatan", 90, 170), ("304", 180, 170)]
+    tables, rest = find_unruled(split_lines(_chars(words), 1), 1)
+    assert [_cell_texts(t)[-1] for t in tables] == [["Nilai SAKIP", "66"], ["Kecamatan", "304"]]
+    assert [ln.text for ln in rest] == ["Tabel 3.", "Analisis"]
+
+
+def test_a_section_label_wrapped_over_many_lines_in_the_first_column_stays_in_the_table():
+    """'TUJUAN 1 MENINGKATNYA KUALITAS …' in a narrow first column, one word a line: eight lines
+    with one segment between the header and the first data row do not end the table."""
+    words = [("Indikator", 90, 100), ("Target", 180, 100), ("Realisasi", 240, 100)]
+    words += [(w, 90, 114 + 12 * k) for k, w in enumerate(
+        ["TUJUAN 1", "MENINGKAT", "NYA", "KUALITAS", "PELAYANAN", "PUBLIK DI", "KECAMATA", "N"])]
+    words += [("Indeks", 90, 210), ("91.5", 180, 210), ("93.85", 240, 210)]
+    tables, rest = find_unruled(split_lines(_chars(words), 1), 1)
+    assert len(tables) == 1 and not rest
+    assert _cell_texts(tables[0])[-1] == ["Indeks", "91.5", "93.85"]
