@@ -59,7 +59,8 @@ def collect_with_origin(paths: tuple[str, ...]) -> tuple[list[Path], list[str], 
 
 # ---- configuration → options ---------------------------------------------------
 
-def _options(config, rule_dirs, year, lang, cli_codes: dict | None = None):
+def options_from_config(config, rule_dirs, year, lang, cli_codes: dict | None = None):
+    """The check Options (and every rule loaded) a configuration and the command line give; `serve` uses it too."""
     from lkjip_lint.config import select_rules, severity_for, unknown_codes
     from lkjip_lint.engine.loader import load_rules
     from lkjip_lint.interpret.report import Settings
@@ -94,7 +95,8 @@ def _file_lang(config_path, start: Path) -> str:
         return "id"
 
 
-def _load_config(config_path, start: Path, **cli):
+def load_config_with(config_path, start: Path, **cli):
+    """The configuration found from `start` (or at `config_path`), with the command line's settings over it."""
     from lkjip_lint.config import load_config
 
     config = load_config(config_path, start)
@@ -137,9 +139,9 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
     files, missing, in_folders = collect_with_origin(paths)
     start = files[0].parent if files else Path.cwd()
     try:
-        config = _load_config(config_path, start, select=list(select), ignore=list(ignore), lang=lang,
+        config = load_config_with(config_path, start, select=list(select), ignore=list(ignore), lang=lang,
                               fail_on=fail_on, max_file_mb=max_file_mb, check_timeout=check_timeout)
-        options, all_rules = _options(config, rule_dirs, year, config.lang,
+        options, all_rules = options_from_config(config, rule_dirs, year, config.lang,
                                       cli_codes={"select": select, "ignore": ignore})
     except (ConfigError, RuleFileError) as exc:
         from lkjip_lint.messages import usage_error
@@ -312,7 +314,7 @@ def _render(fmt, results, rules, lang, fail_on, quiet, output) -> str:
     if fmt == "html":
         from lkjip_lint.reporters.html import render
 
-        return render(results, rules, lang, _documents(results))
+        return render(results, rules, lang, chart_data(results))
     if fmt == "csv":
         from lkjip_lint.reporters.csv_report import render
 
@@ -326,7 +328,7 @@ def _render(fmt, results, rules, lang, fail_on, quiet, output) -> str:
     return text
 
 
-def _documents(results) -> dict:
+def chart_data(results) -> dict:
     """Chart data for the HTML report, gathered while checking."""
     return {r.path: r.charts for r in results if r.charts}
 
@@ -353,8 +355,8 @@ def run_annotate(path: Path, output, suggest: bool, min_severity: str, rule_dirs
     from lkjip_lint.readers.errors import InputError
 
     try:
-        config = _load_config(config_path, path.parent, lang=lang)
-        options, _ = _options(config, rule_dirs, year, config.lang)
+        config = load_config_with(config_path, path.parent, lang=lang)
+        options, _ = options_from_config(config, rule_dirs, year, config.lang)
     except (ConfigError, RuleFileError) as exc:
         return _fail(str(exc))
     lang = config.lang
@@ -408,8 +410,8 @@ def run_extract(path: Path, fmt: str, output, rule_dirs, config_path, lang) -> i
     from lkjip_lint.readers.errors import InputError
 
     try:
-        config = _load_config(config_path, path.parent, lang=lang)
-        options, _ = _options(config, rule_dirs, None, config.lang)
+        config = load_config_with(config_path, path.parent, lang=lang)
+        options, _ = options_from_config(config, rule_dirs, None, config.lang)
     except (ConfigError, RuleFileError) as exc:
         from lkjip_lint.messages import usage_error
 

@@ -13,9 +13,9 @@ _STATE: dict = {}
 
 def init(config_path: str | None, rule_dirs: tuple[str, ...], start: str, max_bytes: int) -> None:
     """Load configuration and rules; raises ConfigError/RuleFileError (the server reports them at start)."""
-    from lkjip_lint.app import _load_config
+    from lkjip_lint.app import load_config_with
 
-    config = _load_config(Path(config_path) if config_path else None, Path(start))
+    config = load_config_with(Path(config_path) if config_path else None, Path(start))
     _STATE.clear()
     _STATE.update(config=config, rule_dirs=tuple(Path(d) for d in rule_dirs), max_bytes=max_bytes, options={})
     _options("id")  # fail now, not at the first upload, when a rule file is broken
@@ -24,7 +24,7 @@ def init(config_path: str | None, rule_dirs: tuple[str, ...], start: str, max_by
 def _options(lang: str):
     cached = _STATE["options"].get(lang)
     if cached is None:
-        from lkjip_lint.app import _options as build
+        from lkjip_lint.app import options_from_config as build
         from lkjip_lint.interpret.vocabulary import load_vocabulary
 
         options, rules = build(_STATE["config"], _STATE["rule_dirs"], None, lang)
@@ -101,7 +101,7 @@ def worksheet(path: str, name: str, lang: str, fmt: str) -> dict:
 def _documents(results) -> dict:
     # The CLI's chart data for the HTML report, so `serve` shows what `check --format html` shows.
     try:
-        from lkjip_lint.app import _documents as documents
+        from lkjip_lint.app import chart_data as documents
 
         return documents(results) or {}
     except Exception:  # charts are optional; never lose the findings over them
