@@ -99,3 +99,21 @@ def test_contents_entry_with_mixed_leaders_is_found_in_the_body():
         "Puji syukur kami panjatkan.",
     ])
     assert [f for f in findings(text, "DOC001")] == []
+
+
+def _reference_text(sentence: str) -> str:
+    return tsv(sentence, "",
+               "Tabel 4.9 Realisasi dan Capaian Angka Partisipasi Murni",
+               "No | Indikator Kinerja | Realisasi 2022 | Realisasi 2023",
+               "1 | APM SD | 90,67 | 92,22")
+
+
+def test_sentence_opening_with_dari_tabel_points_back_not_at_the_next_table():
+    found = findings(_reference_text("Dari tabel 4.8 dapat dilihat, target APM SD sebesar 90,89 terealisasi 92,22."),
+                     "DOC002")
+    assert errors_and_warnings(found) == [] and [f.severity for f in found] == ["info"]
+
+
+def test_reference_to_the_following_table_with_a_wrong_number_is_still_found():
+    found = findings(_reference_text("Realisasi APM SD dapat dilihat pada tabel 4.8 berikut."), "DOC002")
+    assert [(f.severity, f.expected) for f in found] == [("warning", "Tabel 4.9")]
