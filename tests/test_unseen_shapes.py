@@ -117,3 +117,17 @@ def test_sentence_opening_with_dari_tabel_points_back_not_at_the_next_table():
 def test_reference_to_the_following_table_with_a_wrong_number_is_still_found():
     found = findings(_reference_text("Realisasi APM SD dapat dilihat pada tabel 4.8 berikut."), "DOC002")
     assert [(f.severity, f.expected) for f in found] == [("warning", "Tabel 4.9")]
+
+
+def test_an_acronym_with_digits_is_one_word_of_the_name():
+    # the mention stopped at the first digit ("… Lombok Tengah DP"), a name the report never uses
+    text = "LAKIP Kabupaten Sukamaju DP3AP2KB Tahun 2020\n\nBAB I\nKabupaten Sukamaju DP3AP2KB menangani 87 kasus.\n"
+    assert [f for f in findings(text, "NAME001") if f.severity != "info"] == []
+
+
+def test_another_kabupaten_beside_such_an_acronym_is_still_named():
+    text = ("LAPORAN KINERJA INSTANSI PEMERINTAH\nKABUPATEN SUKAMAJU DP3AP2KB\nTAHUN 2020\n\nBAB I PENDAHULUAN\n"
+            "Dalam pelaksanaan tugas, Pemerintah Kabupaten Sukamukti telah menyusun SOP.\n"
+            "Kabupaten Sukamaju DP3AP2KB menangani 87 kasus.\n")
+    found = [f for f in findings(text, "NAME001") if f.severity != "info"]
+    assert [f.actual for f in found] == ["Kabupaten Sukamukti"]
