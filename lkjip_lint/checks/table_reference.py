@@ -8,7 +8,8 @@ not that two statements of a value agree.
 the body's captions (tables' captions and caption lines with no readable
 table). A number no caption carries is reported; when a numbered caption
 follows the reference within `window` blocks and the sentence does not point
-back ("di atas", "tersebut"), it is the table meant and `expected` is its
+back ("di atas", "tersebut", or a sentence opening with "Dari tabel …" /
+"Berdasarkan tabel …", which discusses a table already shown), it is the table meant and `expected` is its
 label; otherwise the finding is a note without `expected` (the table may be an
 image, or in a part of the report not read).
 
@@ -38,7 +39,9 @@ _REF = re.compile(r"(?<![\w])tabel\s+(?P<num>(?:\d+|[IVX]+)(?:\.\d+)*)(?![\w])",
 class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
     window: int = 2
-    backward: list[str] = Field(default_factory=lambda: [r"di\s*atas", r"sebelumnya", r"terdahulu", r"tersebut"])
+    # "Dari tabel 3.8 dapat dilihat …" opens the discussion of a table already shown
+    backward: list[str] = Field(default_factory=lambda: [r"di\s*atas", r"sebelumnya", r"terdahulu", r"tersebut",
+                                                         r"^\W*(dari|berdasarkan)\s+tabel\b"])
 
 
 def run(ctx: Context) -> Iterator[Draft]:

@@ -16,10 +16,12 @@ from lkjip_lint.document import Heading, ListBlock, Paragraph, Table
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _ROMAN_PAGE = re.compile(r"^[ivxlc]{1,7}$", re.I)
-_TRAILING_PAGE = re.compile(r"^(?P<text>.*?\S)\s*(?:\.{3,}|…+|\t)\s*(?P<page>[ivxlc]{1,7}|\d{1,3})\s*$", re.I)
-_LEADER_LINE = re.compile(r"^(?P<text>.*?\S)\s*(?:\.{4,}|…{2,}|\t)\s*(?P<page>[ivxlc]+|\d{1,3})?\s*$", re.I)
+_TRAILING_PAGE = re.compile(r"^(?P<text>.*?\S)\s*(?:[.…]{3,}|…+|\t)\s*(?P<page>[ivxlc]{1,7}|\d{1,3})\s*$", re.I)
+_LEADER_LINE = re.compile(r"^(?P<text>.*?\S)\s*(?:[.…]{4,}|…{2,}|\t)\s*(?P<page>[ivxlc]+|\d{1,3})?\s*$", re.I)
 _SECTIONAL = re.compile(r"^\s*(bab\s+[ivx]+\b|\d+(\.\d+)+\.?\s|[a-h][.)]\s|kata\s+pengantar|daftar\s+isi|pendahuluan|penutup)", re.I)
 MIN_ROWS = 5
+# a line of the Daftar Tabel / Gambar, numbered "3.1" or by chapter in roman ("II.1", "III-2")
+_LIST_OF_TABLES_ENTRY = re.compile(r"^\W*(tabel|gambar|grafik)\s+(\d|[ivx]+\s*[.\-–]\s*\d)", re.I)
 
 
 @dataclass
@@ -131,6 +133,6 @@ def contents_entries(report) -> list[ContentsLine]:
     out = []
     for block in report.document.blocks:
         if isinstance(block, (Heading, Paragraph)) and (text := leader_text(block.text)):
-            if not re.match(r"^\W*(tabel|gambar|grafik)\s+\d", text, re.I):
+            if not _LIST_OF_TABLES_ENTRY.match(text):
                 out.append(ContentsLine(text, block.line, block.page))
     return out

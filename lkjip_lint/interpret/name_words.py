@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-_TOKEN = r"[A-Z][A-Za-z'’]*"
+_TOKEN = r"[A-Z][A-Za-z0-9'’]*"  # digits inside a word belong to it: DP3AP2KB, not DP
 
 
 class NameWords:
