@@ -131,3 +131,31 @@ def test_another_kabupaten_beside_such_an_acronym_is_still_named():
             "Kabupaten Sukamaju DP3AP2KB menangani 87 kasus.\n")
     found = [f for f in findings(text, "NAME001") if f.severity != "info"]
     assert [f.actual for f in found] == ["Kabupaten Sukamukti"]
+
+
+_CONTENTS_ONLY = [
+    "LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2021",
+    "DAFTAR ISI",
+    "KATA PENGANTAR ........................................ i",
+    "DAFTAR ISI ............................................ ii",
+    "BAB I PENDAHULUAN ..................................... 1",
+    "1.1 Gambaran Umum ..................................... 1",
+    "BAB II PERENCANAAN KINERJA ............................ 5",
+    "BAB III AKUNTABILITAS KINERJA ......................... 9",
+    "BAB IV PENUTUP ........................................ 20",
+]
+
+
+def test_a_file_of_front_matter_only_gets_one_contents_finding_not_one_per_entry():
+    found = findings("\n".join(_CONTENTS_ONLY), "DOC001")
+    assert len(found) == 1, [f.message for f in found]
+    assert found[0].severity == "warning"
+    assert "5 bab dan subbab" in found[0].message  # the chapters and sections, not the front matter
+
+
+def test_a_body_with_one_chapter_keeps_one_finding_per_missing_entry():
+    text = "\n".join(_CONTENTS_ONLY + ["", "BAB I", "PENDAHULUAN", "", "1.1 Gambaran Umum", "", "Kecamatan ini luas."])
+    missing = [f.message for f in findings(text, "DOC001")]
+    named = {name for name in ("KATA PENGANTAR", "BAB II", "BAB III", "BAB IV", "BAB I ") if any(f"'{name}" in m for m in missing)}
+    assert named == {"KATA PENGANTAR", "BAB II", "BAB III", "BAB IV"}, missing  # each missing part named; Bab I is there
+    assert len(missing) == 4 and all("Tak satu pun" not in m for m in missing)

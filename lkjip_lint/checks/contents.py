@@ -14,8 +14,12 @@ the other's words, or rapidfuzz token_sort_ratio ≥ `min_similarity`) gets a no
 reported at the rule's severity (`missing`). Entries for parts that never have
 a heading of their own (`skip`: "Halaman Judul", "Sampul") are not looked for;
 appendices (`soft`: "Lampiran …") are often scanned pages, so a missing one is a note.
+When not one of at least `min_entries_for_none` chapter and section entries is
+found (front matter such as Kata Pengantar or the Daftar Isi itself proves
+nothing), the file holds only its front matter or a body the reader could not
+see: that one cause gets one finding (`none_found`, `{count}`), not one per entry.
 
-Parameters: min_similarity (85), max_line (150), skip, soft (regular expressions).
+Parameters: min_similarity (85), max_line (150), min_entries_for_none (3), skip, soft (regular expressions).
 
 Good:  BAB I PENDAHULUAN      (headings "BAB I" and "PENDAHULUAN")
 Bad:   B. Maksud dan Tujuan   (no such heading or line in the body)
@@ -32,6 +36,7 @@ from lkjip_lint.checks.base import Context
 from lkjip_lint.document import Heading, ListBlock, Location, Paragraph
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.contents import contents_entries, leader_text
+from lkjip_lint.readers.structure import FRONT_SECTIONS
 
 _ENUM = re.compile(r"^\s*(?!bab\b)([a-z]|\d{1,2}(\.\d{1,2})*|[ivx]{1,4})[.)]\s+", re.I)
 _BULLET = re.compile(r"^[\s\-–•*❖➢>]+")
@@ -41,6 +46,7 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid")
     min_similarity: float = 85
     max_line: int = 150
+    min_entries_for_none: int = 3  # when this many entries are looked for and none is found: one finding (none_found)
     soft: list[str] = Field(default_factory=lambda: [r"^lampiran\b"])  # often scanned pages: a note when not found
     skip: list[str] = Field(default_factory=lambda: [
         r"^halaman\s+(judul|sampul|muka)$", r"^(sampul|cover|judul)$", r"^halaman\s+pengesahan$",
@@ -106,21 +112,36 @@ def run(ctx: Context) -> Iterator[Draft]:
     softs = [re.compile(s, re.I) for s in p.soft]
     pool = _candidates(ctx.report, p.max_line)
     keys = list(pool)
+    drafts: list[Draft] = []
+    looked = found_any = 0  # of the entries for the body (front matter found proves no body)
     for entry in entries:
         wanted = key(entry.text)
         if not wanted or any(s.search(wanted) for s in skips):
             continue
+        body_part = wanted.lower() not in FRONT_SECTIONS
+        looked += body_part
         if wanted in pool:
+            found_any += body_part
             continue
         location = Location(line=entry.line, page=entry.page, row=entry.text[:120])
         best = process.extractOne(wanted, keys, scorer=similarity, score_cutoff=p.min_similarity)
         if best is not None:
+            found_any += body_part
             found = pool[best[0]]
-            yield Draft(location=location, actual=entry.text, expected=found, grade="note", variant="differs",
-                        values={"entry": entry.text, "found": found},
-                        key=f"contents-differs|{wanted}|{best[0]}")
+            drafts.append(Draft(location=location, actual=entry.text, expected=found, grade="note", variant="differs",
+                                values={"entry": entry.text, "found": found},
+                                key=f"contents-differs|{wanted}|{best[0]}"))
         else:
             soft = any(s.search(wanted) for s in softs)
-            yield Draft(location=location, actual=entry.text, expected=None, variant="missing",
-                        grade="note" if soft else "mismatch",
-                        values={"entry": entry.text}, key=f"contents-missing|{wanted}")
+            drafts.append(Draft(location=location, actual=entry.text, expected=None, variant="missing",
+                                grade="note" if soft else "mismatch",
+                                values={"entry": entry.text}, key=f"contents-missing|{wanted}"))
+    if looked >= p.min_entries_for_none and not found_any:
+        # Not one entry in the body: one cause (a file of front matter only, or a body the reader could
+        # not see), so one finding rather than one per entry.
+        first = next(e for e in entries if key(e.text))
+        yield Draft(location=Location(line=first.line, page=first.page, row=first.text[:120]),
+                    actual=looked, expected=None, variant="none_found",
+                    values={"count": looked}, key="contents-none-found")
+        return
+    yield from drafts
