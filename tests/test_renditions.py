@@ -29,12 +29,10 @@ REPORTS = sorted([CORPUS / "purbalingga-2024.txt", *(CORPUS / "more").glob("*.tx
 FORMATS = ("docx", "pdf")
 
 # (report stem, style, format) -> why it differs today
-_CENTRED = ("cells centred vertically: rows are built from cell blocks (pdf_bands) once a table's lines are "
-            "seen staggered, but in this long report the budget table's labels wrapped over three lines lose "
-            "their first and last lines (the label column's room is measured to the right-aligned numbers of "
-            "the next column), the IKM table's last column piles its one-line cells into one (a last column's "
-            "room is its own ink) and Tabel 1.1 gains a column ('-' centred, numbers right-aligned): "
-            "COUNT001, CAT001 and SKM002 differ")
+_CENTRED = ("cells centred vertically, no white between rows or paragraphs: a paragraph whose last line, nearly "
+            "full, ends page 7 runs on into the next page's paragraph (the text has two; COUNT001 11 is lost), "
+            "and the IKM table's last column piles its one-line cells ('Sangat Baik') into one, its room being "
+            "only its own ink, while its two closing label rows merge (SKM002 3.754)")
 KNOWN: dict[tuple[str, str, str], str] = {
     ("purbalingga-2024", "serif", "pdf"): _CENTRED,
 }

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from lkjip_lint.readers.grid import is_column_numbers, number_cut
 from lkjip_lint.readers.pdf_bands import Piece, bands, blocks, staggered
+from lkjip_lint.readers.pdf_labels import gather
 from lkjip_lint.readers.pdf_tables import PCell, RawTable
 from lkjip_lint.readers.pdf_text import Line, _line
 
@@ -90,9 +91,10 @@ def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tu
                 and not _CAPTION_START.match(lines[k].text):
             longer = _table(lines, segs, members + [k], page_no, rules)
             # a row of column numbers never ends a table: the line under it starts the body (on a
-            # continued piece, the rest of a row cut by the page break)
+            # continued piece, the rest of a row cut by the page break); a line that completes a
+            # centred label (pdf_labels) may leave one row fewer
             rows_wanted = len(table.rows) + (1 if _ends_in_column_numbers(table) else 0)
-            if longer is None or len(longer.rows) != rows_wanted:
+            if longer is None or len(longer.rows) > rows_wanted or len(longer.rows) < len(table.rows) - 1:
                 break
             members.append(k)
             table = longer
@@ -355,7 +357,15 @@ def _middle_body(entries, first_data: int, numbers: set[int], widths, rules):
     if staggered([(c, piece) for c, piece, _, _ in cells], in_body) < max(2, STAGGERED * len(in_body)):
         return None
     pieces = [Piece(c, piece, frozenset(over.get(c, ()))) for c, piece, _, over in cells]
-    found = bands(blocks(pieces, goes_on, rules), rules)
+    widest: dict[int, float] = {}  # the room a column surely has: its widest body line
+    for c, piece, k, _ in cells:
+        if k >= first_data:
+            widest[c] = max(widest.get(c, 0.0), piece.x1 - piece.x0)
+
+    def fits(prev: Line, nxt: Line, c: int) -> bool:
+        return (prev.x1 - prev.x0) + 0.25 * max(prev.height, 1.0) + _first_word_width(nxt) <= widest.get(c, 0.0) - 1.0
+
+    found = gather(bands(blocks(pieces, goes_on, rules), rules), fits)
     first = {id(piece) for k, placed, _ in entries if k == first_data for piece in placed.values()}
     first_row = next((n for n, band in enumerate(found) if any(id(p.line) in first for b in band for p in b.pieces)),
                      None)
