@@ -147,3 +147,64 @@ def test_a_section_label_wrapped_over_many_lines_in_the_first_column_stays_in_th
     tables, rest = find_unruled(split_lines(_chars(words), 1), 1)
     assert len(tables) == 1 and not rest
     assert _cell_texts(tables[0])[-1] == ["Indeks", "91.5", "93.85"]
+
+
+# cells centred vertically, labels wrapped in a narrow first column, numbers aligned right in
+# a wide next column: the label column seems to have far more room than it has, so the wrap
+# test cannot join a label's lines; a label of three lines has its first and last lines
+# beside nothing (pdf_labels gathers them back), a section label on a line of its own stays
+NARROW_LABELS = [
+    ("Program", 90, 80), ("Pagu", 270, 80), ("Realisasi", 330, 80),
+    ("PROGRAM PENUNJANG", 90, 100),
+    ("URUSAN PEMERINTAHAN", 90, 113), ("10.599.350.000", 244, 113), ("9.804.856.607", 328, 113),
+    ("DAERAH", 90, 126),
+    ("Koordinasi Kegiatan", 90, 139), ("63.838.000", 260, 145.5), ("60.608.000", 340, 145.5),
+    ("Pemberdayaan Desa", 90, 152),
+    ("Desa", 90, 165),
+    ("Koordinasi", 90, 178), ("400.000", 272, 178), ("400.000", 352, 178),
+    ("Kota", 90, 191),
+    ("Pelaksanaan Urusan", 90, 204),
+    ("Pemerintahan yang", 90, 217), ("2.240.000", 264, 217), ("2.240.000", 344, 217),
+    ("Dilimpahkan kepada", 90, 230),
+]
+
+
+def test_labels_wrapped_over_three_lines_are_gathered_around_their_numbers():
+    lines = split_lines(_chars(NARROW_LABELS), 1)
+    tables, rest = find_unruled(lines, 1)
+    assert len(tables) == 1 and not rest
+    assert _cell_texts(tables[0]) == [
+        ["Program", "Pagu", "Realisasi"],
+        ["PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", "10.599.350.000", "9.804.856.607"],
+        ["Koordinasi Kegiatan Pemberdayaan Desa", "63.838.000", "60.608.000"],
+        ["Desa", "", ""],  # a section label: "Koordinasi" would have fitted after it
+        ["Koordinasi", "400.000", "400.000"],
+        ["Kota", "", ""],
+        ["Pelaksanaan Urusan Pemerintahan yang Dilimpahkan kepada", "2.240.000", "2.240.000"],
+    ]
+
+
+# the first two lines of a label taken for a wrap, its third left alone: the label sits off
+# its numbers' centre, and the lone line that centres it is its own (not the next row's)
+OFF_CENTRE = [
+    ("Program", 90, 80), ("Pagu", 200, 80), ("Realisasi", 280, 80),
+    ("PROGRAM KOORDINASI", 90, 100),
+    ("KETENTRAMAN DAN", 90, 113), ("28.073.000", 200, 113), ("26.875.000", 280, 113),
+    ("UMUM", 90, 126),
+    ("Upaya Dinas", 90, 139),
+    ("Ketertiban Umum", 90, 152), ("28.073.000", 200, 152), ("26.875.000", 280, 152),
+    ("Kota", 90, 165),
+    ("Koordinasi", 90, 178), ("400.000", 200, 184.5), ("400.000", 280, 184.5),
+    ("Kegiatan", 90, 191),
+]
+
+
+def test_a_label_off_its_numbers_centre_takes_the_line_that_centres_it():
+    tables, rest = find_unruled(split_lines(_chars(OFF_CENTRE), 1), 1)
+    assert len(tables) == 1 and not rest
+    assert _cell_texts(tables[0]) == [
+        ["Program", "Pagu", "Realisasi"],
+        ["PROGRAM KOORDINASI KETENTRAMAN DAN UMUM", "28.073.000", "26.875.000"],
+        ["Upaya Dinas Ketertiban Umum Kota", "28.073.000", "26.875.000"],
+        ["Koordinasi Kegiatan", "400.000", "400.000"],
+    ]

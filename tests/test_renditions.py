@@ -29,14 +29,11 @@ REPORTS = sorted([CORPUS / "purbalingga-2024.txt", *(CORPUS / "more").glob("*.tx
 FORMATS = ("docx", "pdf")
 
 # (report stem, style, format) -> why it differs today
-_CENTRED = ("cells centred vertically: rows are built from cell blocks (pdf_bands) once a table's lines are "
-            "seen staggered, but the efficiency and budget tables of this long report still lose rows and "
-            "columns (COUNT001, SUM003 and SKM002 differ)")
-_COLUMN_NUMBERS = ("Tabel 3.13 goes on as a second Word table two pages on; on its first page the two narrow "
-                   "last columns share one river (one data row only), so the pieces differ in columns and are not "
-                   "joined, and the later piece's column-number row ('1 2' in one cell) is read as data (CAP001 120)")
+_CENTRED = ("cells centred vertically, no white between rows or paragraphs: a paragraph whose last line, nearly "
+            "full, ends page 7 runs on into the next page's paragraph (the text has two; COUNT001 11 is lost), "
+            "and the IKM table's last column piles its one-line cells ('Sangat Baik') into one, its room being "
+            "only its own ink, while its two closing label rows merge (SKM002 3.754)")
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("14-disdikbudpora-kab-semarang-2020", "header-rule", "pdf"): _COLUMN_NUMBERS,
     ("purbalingga-2024", "serif", "pdf"): _CENTRED,
 }
 

@@ -188,7 +188,7 @@ def _in_columns_of(out: list, item: RawTable, vocab: Vocabulary) -> RawTable:
     row or two at the foot of its page, the longer piece's columns are the better measure:
     the stub is read again in them instead."""
     prev = out[-1]
-    if prev.ruled or item.ruled or item.page != prev.pages[-1] + 1 or item.spans == prev.spans:
+    if prev.ruled or item.ruled or item.page != prev.last_page + 1 or item.spans == prev.spans:
         return item
     if item.bbox[0] < prev.bbox[0] - 20 or item.bbox[2] > prev.bbox[2] + 20:
         return item  # wider than the table before: another table

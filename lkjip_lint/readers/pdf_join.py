@@ -21,7 +21,7 @@ CONTINUED = re.compile(r"\b(lanjutan|sambungan|continued)\b", re.I)
 
 
 def continues(a: RawTable, b: RawTable) -> bool:
-    if b.page != a.pages[-1] + 1 or a.n_cols != b.n_cols:
+    if b.page != a.last_page + 1 or a.n_cols != b.n_cols:
         return False
     if not (a.ruled and b.ruled):  # columns found from the words: their ink ranges overlap
         return a.ruled == b.ruled and all(x0 < y1 and y0 < x1 for (x0, x1), (y0, y1) in zip(a.spans, b.spans))
@@ -33,9 +33,7 @@ def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None) -> None:
     """Append B to A in place."""
     header = header_count([(0, _texts(r)) for r in a.rows])
     rows, pages = list(b.rows), list(b.pages)
-    k = 0
-    while k < min(header, len(rows)) and norm_cells(_texts(rows[k])) == norm_cells(_texts(a.rows[k])):
-        k += 1
+    k = repeated_header([norm_cells(_texts(r)) for r in a.rows[:header]], [norm_cells(_texts(r)) for r in rows])
     if k:  # the repeated header, and the column-number row it may bring along
         rows, pages = rows[k:], pages[k:]
         if rows and is_column_numbers(_texts(rows[0])):
@@ -48,6 +46,20 @@ def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None) -> None:
         rows, pages = rows[1:], pages[1:]
     a.rows.extend(rows)
     a.pages.extend(pages)
+    a.reached = max(a.reached, b.last_page)
+
+
+def repeated_header(header: list[list[str]], rows: list[list[str]]) -> int:
+    """How many of a continued piece's leading rows repeat the header: its rows in order, from
+    any of them (the first header line may have gone as a running header: it repeats on
+    every page the table spans)."""
+    start = next((j for j, cells in enumerate(header) if rows and cells == rows[0]), None)
+    if start is None:
+        return 0
+    k = 0
+    while start + k < len(header) and k < len(rows) and rows[k] == header[start + k]:
+        k += 1
+    return k
 
 
 def _completes(last: list[PCell], first: list[PCell]) -> bool:

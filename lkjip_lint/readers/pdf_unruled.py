@@ -29,6 +29,7 @@ from dataclasses import dataclass
 
 from lkjip_lint.readers.grid import is_column_numbers, number_cut
 from lkjip_lint.readers.pdf_bands import Piece, bands, blocks, staggered
+from lkjip_lint.readers.pdf_labels import gather
 from lkjip_lint.readers.pdf_tables import PCell, RawTable
 from lkjip_lint.readers.pdf_text import Line, _line
 
@@ -89,7 +90,11 @@ def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tu
         while k < n and _close(lines[k - 1], lines[k]) and _fits_one_column(segs[k], table) \
                 and not _CAPTION_START.match(lines[k].text):
             longer = _table(lines, segs, members + [k], page_no, rules)
-            if longer is None or len(longer.rows) != len(table.rows):
+            # a row of column numbers never ends a table: the line under it starts the body (on a
+            # continued piece, the rest of a row cut by the page break); a line that completes a
+            # centred label (pdf_labels) may leave one row fewer
+            rows_wanted = len(table.rows) + (1 if _ends_in_column_numbers(table) else 0)
+            if longer is None or len(longer.rows) > rows_wanted or len(longer.rows) < len(table.rows) - 1:
                 break
             members.append(k)
             table = longer
@@ -105,6 +110,11 @@ def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tu
         i = members[-1] + 1
     rest = [ln for k, ln in enumerate(lines) if k not in used]
     return tables, rest
+
+
+def _ends_in_column_numbers(table: RawTable) -> bool:
+    # (cell texts are set later, once the document's words are known: read the lines)
+    return is_column_numbers([" ".join(ln.text for ln in cell.lines) for cell in table.rows[-1]])
 
 
 def _segments(line: Line) -> list[Segment]:
@@ -199,18 +209,26 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
         return None
     # rivers from the body: lines from the first one holding a number (headers may span columns)
     numbers = {k for k in members if is_column_numbers([_text(x) for x in segs[k]])}
-    first_data = next((k for k in multi if k not in numbers and any(_NUMERIC.match(_text(x)) for x in segs[k])),
-                      multi[0])
+    # a row of column numbers closes the header: years over it ("2020", "2021") are headings, not data
+    below = min(numbers, default=-1)
+    first_data = next((k for k in multi if k not in numbers and k > below
+                       and any(_NUMERIC.match(_text(x)) for x in segs[k])), None)
     # rivers from the body, column-number rows left out: headers and column numbers are
     # often centred (and headers span columns) while the body is aligned to one side
-    body = [segs[k] for k in members if k >= first_data and k not in numbers]
-    if len([k for k in multi if k >= first_data and k not in numbers]) < 2:
-        body = [segs[k] for k in members]
+    body = [segs[k] for k in members if first_data is not None and k >= first_data and k not in numbers]
+    if first_data is None or len([k for k in multi if k >= first_data and k not in numbers]) < 2:
+        body = [segs[k] for k in members]  # no body to speak of: the column numbers name the columns too
+    if first_data is None:  # the header read as a header down to its column numbers, if any
+        first_data = max(numbers) + 1 if numbers else multi[0]
     if not spans:
         spans = _columns(body)
         # a first column empty in the body ("Program" over a section label above the first number);
-        # further right, header text clear of the body's ink is a header centred in a wide cell
-        spare = [x for k in members if k < first_data for x in segs[k] if x.x1 < spans[0][0] - 2 * MIN_RIVER]
+        # further right, header text clear of the body's ink is a header centred in a wide cell,
+        # and so is a column number, unless there are more numbers than columns: then those past
+        # the body's last column name columns it left empty ("Ket" over nothing)
+        spare = [x for k in members if k < first_data for x in segs[k]
+                 if x.x1 < spans[0][0] - 2 * MIN_RIVER
+                 or k in numbers and len(segs[k]) > len(spans) and x.x0 > spans[-1][1] + 2 * MIN_RIVER]
         if spare:
             spans = sorted(spans + _columns([spare]))
     if len(spans) < 2:
@@ -254,9 +272,13 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     row_pages = [page_no] * len(rows)
     if len(rows) < least:
         return None
-    for row, covered in zip(rows, merged_rows):
-        if any(_NUMERIC.match(piece.text) for lines_ in row.values() for piece in lines_):
-            break  # the first data row: the header is above it
+    # the header ends at a row of column numbers, when there is one (years over columns are
+    # headings there), else at the first row holding a number
+    texts = [[" ".join(ln.text for ln in row.get(c, ())) for c in range(len(spans))] for row in rows]
+    closing = next((n for n, cells in enumerate(texts) if is_column_numbers(cells)), None)
+    for n, (row, covered) in enumerate(zip(rows, merged_rows)):
+        if n == closing or closing is None and any(_NUMERIC.match(ln.text) for lines_ in row.values() for ln in lines_):
+            break
         _centre_spans(row, covered, spans)
     grid = []
     for row, covered in zip(rows, merged_rows):
@@ -335,7 +357,15 @@ def _middle_body(entries, first_data: int, numbers: set[int], widths, rules):
     if staggered([(c, piece) for c, piece, _, _ in cells], in_body) < max(2, STAGGERED * len(in_body)):
         return None
     pieces = [Piece(c, piece, frozenset(over.get(c, ()))) for c, piece, _, over in cells]
-    found = bands(blocks(pieces, goes_on, rules), rules)
+    widest: dict[int, float] = {}  # the room a column surely has: its widest body line
+    for c, piece, k, _ in cells:
+        if k >= first_data:
+            widest[c] = max(widest.get(c, 0.0), piece.x1 - piece.x0)
+
+    def fits(prev: Line, nxt: Line, c: int) -> bool:
+        return (prev.x1 - prev.x0) + 0.25 * max(prev.height, 1.0) + _first_word_width(nxt) <= widest.get(c, 0.0) - 1.0
+
+    found = gather(bands(blocks(pieces, goes_on, rules), rules), fits)
     first = {id(piece) for k, placed, _ in entries if k == first_data for piece in placed.values()}
     first_row = next((n for n, band in enumerate(found) if any(id(p.line) in first for b in band for p in b.pieces)),
                      None)
