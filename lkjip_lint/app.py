@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from lkjip_lint.finding import SEVERITY_RANK
-from lkjip_lint.readers import SUFFIXES
+from lkjip_lint.readers import SUFFIXES, start_reading
 from lkjip_lint.results import FileResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -133,20 +133,40 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
               skip_non_reports=False) -> int:
     from lkjip_lint.config import ConfigError
     from lkjip_lint.engine.loader import RuleFileError
-    from lkjip_lint.lint import check_file
-    from lkjip_lint.messages import input_error
 
     files, missing, in_folders = collect_with_origin(paths)
     start = files[0].parent if files else Path.cwd()
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    in_parallel = len(files) > 1 and workers > 1
+    first = None  # the first file's reading, started before the rules load
     try:
         config = load_config_with(config_path, start, select=list(select), ignore=list(ignore), lang=lang,
                               fail_on=fail_on, max_file_mb=max_file_mb, check_timeout=check_timeout)
+        if files and not in_parallel:
+            # a PDF's reader child works on the other core while this process loads the rules
+            first = start_reading(files[0], int(config.max_file_mb * 1024 * 1024))
         options, all_rules = options_from_config(config, rule_dirs, year, config.lang,
                                       cli_codes={"select": select, "ignore": ignore})
     except (ConfigError, RuleFileError) as exc:
         from lkjip_lint.messages import usage_error
 
+        if first is not None:
+            first.cancel()
         return _fail(usage_error(str(exc), lang or _file_lang(config_path, start)))
+    try:
+        return _run_checks(files, missing, in_folders, first, in_parallel, workers, config, options, all_rules,
+                           fmt=fmt, output=output, baseline=baseline, write_baseline=write_baseline,
+                           quiet=quiet, statistics=statistics, skip_non_reports=skip_non_reports)
+    finally:
+        if first is not None:
+            first.cancel()  # nothing when it was read; a child not waited for when the run stopped early
+
+
+def _run_checks(files, missing, in_folders, first, in_parallel, workers, config, options, all_rules, *,
+                fmt, output, baseline, write_baseline, quiet, statistics, skip_non_reports) -> int:
+    from lkjip_lint.lint import check_file
+    from lkjip_lint.messages import input_error
+
     lang, fail_on = config.lang, config.fail_on
     options.charts = fmt == "html"
     if fmt == "xlsx" and output is None:
@@ -164,11 +184,12 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
 
     results: list[FileResult] = [FileResult(path=m, error=input_error("not_found", {}, lang)) for m in missing]
     skip = frozenset(in_folders)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    if len(files) > 1 and workers > 1:
+    if in_parallel:
         results.extend(_progress(_in_parallel(files, options, min(workers, len(files)), lang, skip), len(files)))
     else:
-        results.extend(_progress((check_file(f, _options_for(f, options, skip)) for f in files), len(files)))
+        readings = [first, *[None] * (len(files) - 1)] if files else []
+        results.extend(_progress((check_file(f, _options_for(f, options, skip), r) for f, r in zip(files, readings)),
+                                 len(files)))
 
     from lkjip_lint.per_file import apply as per_file_ignores
 

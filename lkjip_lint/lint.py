@@ -11,7 +11,7 @@ from lkjip_lint.interpret.report import Report, Settings
 from lkjip_lint.interpret.vocabulary import Vocabulary, load_vocabulary
 from lkjip_lint.locate import locate
 from lkjip_lint.messages import input_error
-from lkjip_lint.readers import DEFAULT_MAX_BYTES, read_any
+from lkjip_lint.readers import DEFAULT_MAX_BYTES, Reading, start_reading
 from lkjip_lint.readers.errors import InputError
 from lkjip_lint.results import FileResult
 
@@ -30,20 +30,21 @@ class Options:
     skip_non_reports: bool = False  # a file with no report content gets an info note instead of the checks
 
 
-def build_report(path: Path, options: Options) -> Report:
-    document = read_any(path, options.max_bytes)
+def build_report(path: Path, options: Options, reading: Reading | None = None) -> Report:
+    """`reading`: the file's reading when it was started earlier (start_reading), so that it ran meanwhile."""
+    document = (reading or start_reading(path, options.max_bytes)).document()
     vocab = options.vocab or load_vocabulary(options.rule_dirs)
     return Report(document=document, vocab=vocab, settings=options.settings)
 
 
-def check_file(path: Path, options: Options) -> FileResult:
-    return check_document(path, options)[0]
+def check_file(path: Path, options: Options, reading: Reading | None = None) -> FileResult:
+    return check_document(path, options, reading)[0]
 
 
-def check_document(path: Path, options: Options):
+def check_document(path: Path, options: Options, reading: Reading | None = None):
     """(FileResult, the Document read, or None when it could not be read): annotate needs both."""
     try:
-        report = build_report(path, options)
+        report = build_report(path, options, reading)
     except InputError as exc:
         return FileResult(path=str(path), error=input_error(exc.code, exc.values, options.lang)), None
     if options.skip_non_reports and not _has_report_content(report, options.check_timeout):

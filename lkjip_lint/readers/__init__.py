@@ -53,6 +53,47 @@ def sniff(path: Path, head: bytes) -> str:
 
 
 def read_any(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    return start_reading(path, max_bytes).document()
+
+
+def start_reading(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> "Reading":
+    """Begin reading `path`. A PDF's reader child starts at once, so it reads while the caller
+    goes on (loading the rules, checking the previous file); `document()` waits for it."""
+    return Reading(path, max_bytes)
+
+
+class Reading:
+    """One file being read; `document()` gives its Document or raises InputError, `cancel()` drops it."""
+
+    def __init__(self, path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.path, self._error, self._child, self._fmt = path, None, None, None
+        try:
+            self._fmt = _format_of(path, max_bytes)
+        except InputError as exc:
+            self._error = exc
+            return
+        if self._fmt in ISOLATED and hasattr(os, "fork") and resource is not None:
+            self._child = _ReaderChild(path, self._fmt)
+
+    @property
+    def child_pid(self) -> int | None:
+        """The reader child's process id while it reads (or has read and not been waited for), else None."""
+        return self._child.pid if self._child is not None else None
+
+    def document(self) -> Document:
+        if self._error is not None:
+            raise self._error
+        if self._child is not None:
+            return bound(self._child.result())
+        return bound(_read(_reader_module(self._fmt), self.path, self._fmt))
+
+    def cancel(self) -> None:
+        if self._child is not None:
+            self._child.kill()
+
+
+def _format_of(path: Path, max_bytes: int) -> str:
+    """The reader a file needs, after the checks every format shares (size, empty, sniffed kind)."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -68,14 +109,14 @@ def read_any(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         raise InputError("doc")
     if fmt == "corrupt":
         raise InputError("corrupt", kind=path.suffix.lower().lstrip("."))
-    module = {"text": "text", "docx": "docx", "pdf": "pdf", "data": "data"}[fmt]
+    return fmt
+
+
+def _reader_module(fmt: str):
     try:
-        reader = importlib.import_module(f"lkjip_lint.readers.{module}")
+        return importlib.import_module(f"lkjip_lint.readers.{fmt}")
     except ImportError:
         raise InputError("unsupported", kind=fmt) from None
-    if fmt in ISOLATED and hasattr(os, "fork") and resource is not None:
-        return bound(_read_isolated(reader, path, fmt))
-    return bound(_read(reader, path, fmt))
 
 
 def _read(reader, path: Path, fmt: str) -> Document:
@@ -97,58 +138,77 @@ def _read(reader, path: Path, fmt: str) -> Document:
 # pdfium is C++ parsing whatever it is given: a compressed stream that inflates to gigabytes
 # aborts the process (std::bad_alloc), a malformed file could crash or loop. The PDF is read
 # in a forked child with a memory and a time limit, so the worst it can do is become a message.
-ISOLATED = {"pdf"}
+# A DOCX is read in a child too: started before the rules load (start_reading), its reading
+# (~0.1 s of XML) then runs on the other core, and an XML bomb meets the same limits.
+ISOLATED = {"pdf", "docx"}
 READ_SECONDS = 45  # the 35-page corpus PDF takes ~1.5 s; MAX_PAGES (500) pages fit well within
 READ_MEMORY = 1536 * 1024 * 1024  # address space the child may add to what it inherits
 
 
-def _read_isolated(reader, path: Path, fmt: str) -> Document:
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: read, send the Document (or the error) back, leave without cleanup
-        status = 0
-        try:
-            os.close(r)
-            if faulthandler.is_enabled():  # a crash here is reported as a message, not as a dump
-                faulthandler.disable()
-            _limit_memory(READ_MEMORY)
+class _ReaderChild:
+    """A forked child reading one file and sending back its Document (or the error), pickled.
+    The reader module is imported in the child: the parent needs none of pdfium's code."""
+
+    def __init__(self, path: Path, fmt: str) -> None:
+        self.fmt, self.deadline = fmt, time.monotonic() + READ_SECONDS
+        r, w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: read, send the Document (or the error) back, leave without cleanup
+            status = 0
             try:
-                result: tuple = ("ok", _read(reader, path, fmt))
-            except InputError as exc:
-                result = ("error", exc.code, exc.values)
-            with os.fdopen(w, "wb") as out:
-                pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:  # noqa: BLE001 — nothing may escape a forked child
-            status = 1
+                os.close(r)
+                if faulthandler.is_enabled():  # a crash here is reported as a message, not as a dump
+                    faulthandler.disable()
+                _limit_memory(READ_MEMORY)
+                try:
+                    result: tuple = ("ok", _read(_reader_module(fmt), path, fmt))
+                except InputError as exc:
+                    result = ("error", exc.code, exc.values)
+                with os.fdopen(w, "wb") as out:
+                    pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+            except BaseException:  # noqa: BLE001 — nothing may escape a forked child
+                status = 1
+            finally:
+                os._exit(status)
+        os.close(w)
+        self.pid, self.fd = pid, r
+
+    def kill(self) -> None:
+        if self.pid is None:
+            return
+        os.close(self.fd)
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        self.pid = None
+
+    def result(self) -> Document:
+        chunks, timed_out = [], False
+        try:
+            while True:
+                left = self.deadline - time.monotonic()
+                if left <= 0 or not select.select([self.fd], [], [], left)[0]:
+                    timed_out = True
+                    break
+                chunk = os.read(self.fd, 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
         finally:
-            os._exit(status)
-    os.close(w)
-    chunks, deadline, timed_out = [], time.monotonic() + READ_SECONDS, False
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([r], [], [], left)[0]:
-                timed_out = True
-                break
-            chunk = os.read(r, 1 << 20)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    finally:
-        os.close(r)
+            os.close(self.fd)
+            if timed_out:
+                os.kill(self.pid, signal.SIGKILL)
+            _, status = os.waitpid(self.pid, 0)
+            self.pid = None
         if timed_out:
-            os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
-    if timed_out:
-        raise InputError("too_slow", kind=fmt, seconds=READ_SECONDS)
-    try:
-        result = pickle.loads(b"".join(chunks))
-    except Exception:  # the child died before it could answer: killed, out of memory, crashed
-        signum = -os.waitstatus_to_exitcode(status)
-        raise InputError("reader_died", kind=fmt, reason=_signal_name(signum)) from None
-    if result[0] == "error":
-        raise InputError(result[1], **result[2])
-    return result[1]
+            raise InputError("too_slow", kind=self.fmt, seconds=READ_SECONDS)
+        try:
+            result = pickle.loads(b"".join(chunks))
+        except Exception:  # the child died before it could answer: killed, out of memory, crashed
+            signum = -os.waitstatus_to_exitcode(status)
+            raise InputError("reader_died", kind=self.fmt, reason=_signal_name(signum)) from None
+        if result[0] == "error":
+            raise InputError(result[1], **result[2])
+        return result[1]
 
 
 def _limit_memory(extra: int) -> None:
