@@ -89,3 +89,25 @@ def json_errors_and_warnings(path) -> list[dict]:
     out = run_cli("check", "--format", "json", str(path))
     return [f for f in json.loads(out.stdout)["files"][0]["findings"] if f["severity"] in ("error", "warning")]
 
+
+
+# ---- synthetic PDF pages: words as character boxes, the way pypdfium2 reports them ----
+
+CHAR_H = 12.0  # line box height (10 pt text)
+CHAR_W = 4.0
+
+
+def page_chars(words: list[tuple[str, float, float]]):
+    """(text, x, top) runs in reading order, each run starting a new text line, as pdf_text Chars."""
+    from lkjip_lint.readers.pdf_text import Char
+
+    out = []
+    for text, x, top in words:
+        for k, ch in enumerate(text):
+            out.append(Char(ch, x + k * CHAR_W, x + (k + 1) * CHAR_W, top, top + CHAR_H, brk=k == 0))
+    return out
+
+
+def cell_texts(table) -> list[list[str]]:
+    """The text of every cell of an unruled table found on synthetic characters, row by row."""
+    return [[" ".join(line.text for line in cell.lines) for cell in row] for row in table.rows]

@@ -8,28 +8,14 @@ top-aligned table must still be read line by line.
 from __future__ import annotations
 
 from lkjip_lint.readers.pdf_bands import Block, Piece, bands, blocks, staggered
-from lkjip_lint.readers.pdf_text import Char, split_lines
+from lkjip_lint.readers.pdf_text import split_lines
 from lkjip_lint.readers.pdf_unruled import find_unruled
 
-H = 12.0  # line box height (10 pt text)
-CHAR_W = 4.0
-
-
-def _chars(words: list[tuple[str, float, float]]) -> list[Char]:
-    """(text, x, top) runs in reading order, each run starting a new text line."""
-    out: list[Char] = []
-    for text, x, top in words:
-        for k, ch in enumerate(text):
-            out.append(Char(ch, x + k * CHAR_W, x + (k + 1) * CHAR_W, top, top + H, brk=k == 0))
-    return out
-
-
-def _cell_texts(table) -> list[list[str]]:
-    return [[" ".join(line.text for line in cell.lines) for cell in row] for row in table.rows]
+from tests.helpers import cell_texts, page_chars
 
 
 def _piece(col: int, text: str, x: float, top: float) -> Piece:
-    return Piece(col, split_lines(_chars([(text, x, top)]), 1)[0])
+    return Piece(col, split_lines(page_chars([(text, x, top)]), 1)[0])
 
 
 # a header, then three rows; cells centred vertically: the numbers of row 1 sit half a line
@@ -48,10 +34,10 @@ CENTRED = [  # the label column has room for about 79 pt: each label line is ful
 
 
 def test_centred_cells_give_one_row_per_band():
-    lines = split_lines(_chars(CENTRED), 1)
+    lines = split_lines(page_chars(CENTRED), 1)
     tables, rest = find_unruled(lines, 1)
     assert len(tables) == 1 and not rest
-    assert _cell_texts(tables[0]) == [
+    assert cell_texts(tables[0]) == [
         ["Indikator", "Target", "Realisasi"],
         ["Indeks Kepuasan Masyarakat (IKM)", "88", "93,85"],
         ["Nilai SAKIP", "66", "64,86"],
@@ -62,9 +48,9 @@ def test_centred_cells_give_one_row_per_band():
 def test_top_aligned_cells_are_not_staggered_and_read_line_by_line():
     row_tops = {"88": 114, "93,85": 114, "33": 155}  # every cell starts at its row's first line
     top_aligned = sorted(((t, x, row_tops.get(t, top)) for t, x, top in CENTRED), key=lambda w: (w[2], w[1]))
-    lines = split_lines(_chars(top_aligned), 1)
+    lines = split_lines(page_chars(top_aligned), 1)
     tables, _ = find_unruled(lines, 1)
-    assert _cell_texts(tables[0])[1:] == [
+    assert cell_texts(tables[0])[1:] == [
         ["Indeks Kepuasan Masyarakat (IKM)", "88", "93,85"],
         ["Nilai SAKIP", "66", "64,86"],
         ["Meningkatnya Kualitas Layanan Kecamatan", "33", "33"],
@@ -132,8 +118,8 @@ def test_a_caption_close_under_a_table_ends_it():
     words = [("Indikator", 90, 100), ("Target", 180, 100), ("Nilai SAKIP", 90, 114), ("66", 180, 114),
              ("Tabel 3.", 90, 128), ("Analisis", 90, 142), ("Program", 90, 156), ("Pagu", 180, 156),
              ("Kecamatan", 90, 170), ("304", 180, 170)]
-    tables, rest = find_unruled(split_lines(_chars(words), 1), 1)
-    assert [_cell_texts(t)[-1] for t in tables] == [["Nilai SAKIP", "66"], ["Kecamatan", "304"]]
+    tables, rest = find_unruled(split_lines(page_chars(words), 1), 1)
+    assert [cell_texts(t)[-1] for t in tables] == [["Nilai SAKIP", "66"], ["Kecamatan", "304"]]
     assert [ln.text for ln in rest] == ["Tabel 3.", "Analisis"]
 
 
@@ -144,9 +130,9 @@ def test_a_section_label_wrapped_over_many_lines_in_the_first_column_stays_in_th
     words += [(w, 90, 114 + 12 * k) for k, w in enumerate(
         ["TUJUAN 1", "MENINGKAT", "NYA", "KUALITAS", "PELAYANAN", "PUBLIK DI", "KECAMATA", "N"])]
     words += [("Indeks", 90, 210), ("91.5", 180, 210), ("93.85", 240, 210)]
-    tables, rest = find_unruled(split_lines(_chars(words), 1), 1)
+    tables, rest = find_unruled(split_lines(page_chars(words), 1), 1)
     assert len(tables) == 1 and not rest
-    assert _cell_texts(tables[0])[-1] == ["Indeks", "91.5", "93.85"]
+    assert cell_texts(tables[0])[-1] == ["Indeks", "91.5", "93.85"]
 
 
 # cells centred vertically, labels wrapped in a narrow first column, numbers aligned right in
@@ -170,10 +156,10 @@ NARROW_LABELS = [
 
 
 def test_labels_wrapped_over_three_lines_are_gathered_around_their_numbers():
-    lines = split_lines(_chars(NARROW_LABELS), 1)
+    lines = split_lines(page_chars(NARROW_LABELS), 1)
     tables, rest = find_unruled(lines, 1)
     assert len(tables) == 1 and not rest
-    assert _cell_texts(tables[0]) == [
+    assert cell_texts(tables[0]) == [
         ["Program", "Pagu", "Realisasi"],
         ["PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH", "10.599.350.000", "9.804.856.607"],
         ["Koordinasi Kegiatan Pemberdayaan Desa", "63.838.000", "60.608.000"],
@@ -200,9 +186,9 @@ OFF_CENTRE = [
 
 
 def test_a_label_off_its_numbers_centre_takes_the_line_that_centres_it():
-    tables, rest = find_unruled(split_lines(_chars(OFF_CENTRE), 1), 1)
+    tables, rest = find_unruled(split_lines(page_chars(OFF_CENTRE), 1), 1)
     assert len(tables) == 1 and not rest
-    assert _cell_texts(tables[0]) == [
+    assert cell_texts(tables[0]) == [
         ["Program", "Pagu", "Realisasi"],
         ["PROGRAM KOORDINASI KETENTRAMAN DAN UMUM", "28.073.000", "26.875.000"],
         ["Upaya Dinas Ketertiban Umum Kota", "28.073.000", "26.875.000"],

@@ -8,25 +8,10 @@ only the repeated header and the rest of a cut row still carries the table to it
 from __future__ import annotations
 
 from lkjip_lint.readers.pdf_join import continues, join, repeated_header
-from lkjip_lint.readers.pdf_text import Char, split_lines
+from lkjip_lint.readers.pdf_text import split_lines
 from lkjip_lint.readers.pdf_unruled import find_unruled
 
-H = 12.0  # line box height (10 pt text)
-CHAR_W = 4.0
-
-
-def _chars(words: list[tuple[str, float, float]]) -> list[Char]:
-    """(text, x, top) runs in reading order, each run starting a new text line."""
-    out: list[Char] = []
-    for text, x, top in words:
-        for k, ch in enumerate(text):
-            out.append(Char(ch, x + k * CHAR_W, x + (k + 1) * CHAR_W, top, top + H, brk=k == 0))
-    return out
-
-
-def _cell_texts(table) -> list[list[str]]:
-    return [[" ".join(line.text for line in cell.lines) for cell in row] for row in table.rows]
-
+from tests.helpers import cell_texts, page_chars
 
 # columns: No 90, Indikator 120, 2020 Target 200 / % 250, 2021 Target 300 / % 350, Ket 400.
 # The years head two columns each; "Ket" has no text in the body on this page.
@@ -41,9 +26,9 @@ HEADER = [
 def test_years_over_column_numbers_are_headings_and_every_column_is_found():
     words = HEADER + [("1", 90, 142), ("Angka", 120, 142), ("95,25", 200, 142), ("100", 250, 142),
                       ("95,27", 300, 142), ("100", 350, 142)]
-    tables, _ = find_unruled(split_lines(_chars(words), 1), 1)
+    tables, _ = find_unruled(split_lines(page_chars(words), 1), 1)
     assert len(tables) == 1
-    rows = _cell_texts(tables[0])
+    rows = cell_texts(tables[0])
     assert len(rows[0]) == 7  # the empty "Ket" column too
     # each year centred over its two columns, set in the first of them
     assert rows[0] == ["No", "Indikator", "2020", "", "2021", "", "Ket"]
@@ -53,9 +38,9 @@ def test_years_over_column_numbers_are_headings_and_every_column_is_found():
 def test_a_line_under_the_column_numbers_belongs_to_the_table():
     # a continued piece: the repeated header, then only the rest of a row cut by the page break
     words = HEADER + [("t)", 120, 142)]
-    tables, rest = find_unruled(split_lines(_chars(words), 2), 2)
+    tables, rest = find_unruled(split_lines(page_chars(words), 2), 2)
     assert len(tables) == 1 and not rest
-    assert _cell_texts(tables[0])[-1] == ["", "t)", "", "", "", "", ""]
+    assert cell_texts(tables[0])[-1] == ["", "t)", "", "", "", "", ""]
 
 
 def test_repeated_header_may_lack_its_first_line():
@@ -67,7 +52,7 @@ def test_repeated_header_may_lack_its_first_line():
 
 def test_a_piece_of_only_header_and_a_cut_row_carries_the_table_on():
     def piece(page: int, body: list[tuple[str, float, float]]):
-        tables, _ = find_unruled(split_lines(_chars(HEADER + body), page), page)
+        tables, _ = find_unruled(split_lines(page_chars(HEADER + body), page), page)
         return tables[0]
 
     first = piece(1, [("1", 90, 142), ("Angka Partisipasi", 120, 142), ("95,25", 200, 142), ("100", 250, 142),
