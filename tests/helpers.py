@@ -111,3 +111,18 @@ def page_chars(words: list[tuple[str, float, float]]):
 def cell_texts(table) -> list[list[str]]:
     """The text of every cell of an unruled table found on synthetic characters, row by row."""
     return [[" ".join(line.text for line in cell.lines) for cell in row] for row in table.rows]
+
+
+def skip_without_web(client: bool = True) -> None:
+    """Skip the calling test module when the `web` extra (and, for `client`, Starlette's test
+    client's httpx) is not installed; call it before importing anything of lkjip_lint.web.app."""
+    import pytest
+    from importlib.util import find_spec
+
+    from lkjip_lint.web import missing
+
+    if missing():
+        pytest.skip(f"the web extra is not installed ({', '.join(missing())}): pip install 'lkjip-lint[web]'",
+                    allow_module_level=True)
+    if client and not (find_spec("httpx2") or find_spec("httpx")):
+        pytest.skip("Starlette's test client needs httpx2 (the test extra)", allow_module_level=True)

@@ -21,16 +21,14 @@ from pathlib import Path
 
 import pytest
 
-from lkjip_lint.web import missing
+from tests.helpers import skip_without_web
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCX = ROOT / "fixtures" / "purbalingga-2024.docx"
 TXT = ROOT / "fixtures" / "purbalingga-2024.txt"
 SCREENSHOT = ROOT / "docs" / "screenshot-web.png"
 
-if missing():
-    pytest.skip(f"the web extra is not installed ({', '.join(missing())}): pip install 'lkjip-lint[web]'",
-                allow_module_level=True)
+skip_without_web(client=False)
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (the test extra)")
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER") or shutil.which("chromedriver")

@@ -8,20 +8,15 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
 
-from lkjip_lint.web import missing
+from tests.helpers import skip_without_web
 
-if missing():
-    pytest.skip(f"the web extra is not installed ({', '.join(missing())})", allow_module_level=True)
-if not (find_spec("httpx2") or find_spec("httpx")):
-    pytest.skip("Starlette's test client needs httpx2 (the test extra)", allow_module_level=True)
+skip_without_web()
 
 from starlette.testclient import TestClient  # noqa: E402
 
