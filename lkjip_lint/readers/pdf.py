@@ -21,7 +21,7 @@ from lkjip_lint.readers.errors import InputError
 from lkjip_lint.readers.pdf_cells import Vocabulary, resolve
 from lkjip_lint.readers.pdf_captions import attach_captions, caption_match
 from lkjip_lint.readers.pdf_flow import Layout, PageContent, TextBlock, build, strip_running
-from lkjip_lint.readers.pdf_join import CONTINUED, continues, join, to_table
+from lkjip_lint.readers.pdf_join import CONTINUED, continues, foot_lines, join, to_table
 from lkjip_lint.readers.pdf_tables import RawTable, TooManyLines, find_tables, has_paths, object_kinds
 from lkjip_lint.readers.pdf_unruled import find_unruled, reread
 from lkjip_lint.readers.pdf_text import page_chars, set_sizes, split_lines
@@ -212,6 +212,7 @@ def _join_split_tables(flow: list, vocab: Vocabulary) -> list:
     out: list = []
     for item in flow:
         if isinstance(item, RawTable):
+            _take_foot_lines(out, item, vocab)
             prev = out[-1] if out else None
             if isinstance(prev, RawTable):
                 item = _in_columns_of(out, item, vocab)
@@ -230,3 +231,16 @@ def _join_split_tables(flow: list, vocab: Vocabulary) -> list:
         out.append(item)
     return out
 
+
+
+def _take_foot_lines(out: list, item: RawTable, vocab: Vocabulary) -> None:
+    """Text lines between a table and its piece on the next page that are the middle of a row
+    the page break cut go back into that row (pdf_join.foot_lines)."""
+    k = len(out)
+    while k and isinstance(out[k - 1], TextBlock):
+        k -= 1
+    if k == len(out) or not k or not isinstance(out[k - 1], RawTable):
+        return
+    lines = [ln for block in out[k:] for ln in block.lines]
+    if foot_lines(out[k - 1], lines, item, vocab):
+        del out[k:]

@@ -6,12 +6,18 @@ continues piece A when A is the last thing on page p and B the first on page p+1
 the same columns within 2 pt. B's leading rows equal to A's header are a repeated
 header; B's first row completes A's last row (a row cut by the page break) when it
 is empty in every column where A's last row has a number.
+
+A cut row's label may also leave lines at the foot of page p that the table did not
+take (beside no other cell they look like a row of their own): when B's first row is
+the rest of A's last row, the label lines stacked right under that row, in its label's
+column and last on the page, are the middle of the same cell (foot_lines).
 """
 from __future__ import annotations
 
 import re
 
 from lkjip_lint.document import Cell, Row, Table
+from lkjip_lint.readers.pdf_bands import GAP
 from lkjip_lint.readers.pdf_cells import Vocabulary, cell_text
 from lkjip_lint.readers.pdf_tables import PCell, RawTable
 from lkjip_lint.readers.grid import NUMERIC_CELL, header_count, is_column_numbers, norm_cells, number_cut
@@ -31,22 +37,66 @@ def continues(a: RawTable, b: RawTable) -> bool:
 
 def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None) -> None:
     """Append B to A in place."""
-    header = header_count([(0, _texts(r)) for r in a.rows])
-    rows, pages = list(b.rows), list(b.pages)
-    k = repeated_header([norm_cells(_texts(r)) for r in a.rows[:header]], [norm_cells(_texts(r)) for r in rows])
-    if k:  # the repeated header, and the column-number row it may bring along
-        rows, pages = rows[k:], pages[k:]
-        if rows and is_column_numbers(_texts(rows[0])):
-            rows, pages = rows[1:], pages[1:]
-    if rows and a.rows and (_completes(a.rows[-1], rows[0]) or not (a.ruled or b.ruled) and row_runs_on(a, rows[0])):
+    k = _body_start(a, b)
+    rows, pages = b.rows[k:], b.pages[k:]
+    if rows and _cut(a, b, rows[0]):
         for cell, more in zip(a.rows[-1], rows[0]):
             if more.text:  # the cut cell's lines go on: glued by the same rule as lines in one cell
-                cell.lines = cell.lines + more.lines
-                cell.text = cell_text(cell.lines, cell.right, vocab) if cell.lines else more.text
+                _extend(cell, more.lines, vocab, more.text)
         rows, pages = rows[1:], pages[1:]
     a.rows.extend(rows)
     a.pages.extend(pages)
     a.reached = max(a.reached, b.last_page)
+
+
+def _body_start(a: RawTable, b: RawTable) -> int:
+    """How many of B's leading rows are A's header repeated (with the column-number row it may bring)."""
+    header = header_count([(0, _texts(r)) for r in a.rows])
+    k = repeated_header([norm_cells(_texts(r)) for r in a.rows[:header]], [norm_cells(_texts(r)) for r in b.rows])
+    if k and k < len(b.rows) and is_column_numbers(_texts(b.rows[k])):
+        k += 1
+    return k
+
+
+def _cut(a: RawTable, b: RawTable, first: list[PCell]) -> bool:
+    """B's first body row is the rest of A's last row, cut by the page break."""
+    return bool(a.rows) and (_completes(a.rows[-1], first) or not (a.ruled or b.ruled) and row_runs_on(a, first))
+
+
+def _extend(cell: PCell, lines: list, vocab: Vocabulary | None, text: str = "") -> None:
+    cell.lines = cell.lines + lines
+    cell.text = cell_text(cell.lines, cell.right, vocab) if cell.lines else text
+
+
+def foot_lines(a: RawTable, lines: list, b: RawTable, vocab: Vocabulary | None = None) -> bool:
+    """Put `lines` (the last of A's page, under A, read as text) into A's last row when they are
+    the middle of a label the page break cut: B continues A with the rest of that row, and the
+    lines sit one under the other at the line pitch right under the row, inside the column of
+    its label. Returns whether they were taken."""
+    if not lines or not a.rows or a.spans == [] or not continues(a, b):
+        return False
+    k = _body_start(a, b)
+    if k >= len(b.rows) or not _cut(a, b, b.rows[k]):
+        return False
+    last = a.rows[-1]
+    col = _column_of(a, lines)
+    if col is None or not last[col].lines or NUMERIC_CELL.match(last[col].text):
+        return False
+    above = max((cell.lines[-1] for cell in last if cell.lines), key=lambda ln: ln.bottom)
+    for line in lines:
+        if line.page != above.page or line.top <= above.top \
+                or line.top - above.bottom > GAP * max(line.height, above.height, 1.0):
+            return False  # not stacked at the line pitch under the row
+        above = line
+    _extend(last[col], list(lines), vocab, last[col].text)
+    return True
+
+
+def _column_of(a: RawTable, lines: list) -> int | None:
+    """The one column every line lies in: from its ink to the next column's ink."""
+    reach = [(x0, nxt[0] if nxt else x1) for (x0, x1), nxt in zip(a.spans, a.spans[1:] + [None])]
+    cols = {next((c for c, (x0, x1) in enumerate(reach) if x0 - 1 <= ln.x0 and ln.x1 <= x1 + 1), None) for ln in lines}
+    return cols.pop() if len(cols) == 1 else None
 
 
 def repeated_header(header: list[list[str]], rows: list[list[str]]) -> int:
