@@ -113,6 +113,26 @@ def test_one_wrapped_number_does_not_cut_a_band():
     assert len(bands(sorted([label, head, tail, other], key=lambda b: b.top))) == 1
 
 
+def test_one_line_numbers_of_two_columns_not_level_are_two_rows():
+    """Two closing rows, a label each, the cells centred: 'NRR' beside its one number, 'IKM UNIT
+    PELAYANAN' (two lines) beside another column's number at its middle. The label lines sit at
+    the line pitch and the column's room does not tell a wrap, so one block spans both rows;
+    the numbers, not level, part them and each label line goes to the row beside it."""
+    label = Block(0, [_piece(0, "NRR Tertimbang", 90, 100), _piece(0, "IKM UNIT", 90, 113),
+                      _piece(0, "PELAYANAN", 90, 126)])
+    first, second = Block(1, [_piece(1, "3,754", 300, 100)]), Block(2, [_piece(2, "93,853", 400, 119.5)])
+    cut = bands(sorted([label, first, second], key=lambda b: b.top))
+    assert [sorted(p.line.text for b in band for p in b.pieces) for band in cut] == [
+        ["3,754", "NRR Tertimbang"], ["93,853", "IKM UNIT", "PELAYANAN"]]
+
+
+def test_numbers_stacked_in_one_column_do_not_cut_a_band():
+    """Two one-line numbers one under the other in one column may be one cell's: no cut."""
+    label = Block(0, [_piece(0, "Jumlah", 90, 100), _piece(0, "responden", 90, 113), _piece(0, "survei", 90, 126)])
+    stacked = [Block(1, [_piece(1, "425", 300, 100)]), Block(1, [_piece(1, "(100%)", 300, 126)])]
+    assert len(bands(sorted([label, *stacked], key=lambda b: b.top))) == 1
+
+
 def test_a_caption_close_under_a_table_ends_it():
     """'Tabel 3.' one line under the last row: the next table's caption, not a row of this one."""
     words = [("Indikator", 90, 100), ("Target", 180, 100), ("Nilai SAKIP", 90, 114), ("66", 180, 114),

@@ -29,11 +29,7 @@ REPORTS = sorted([CORPUS / "purbalingga-2024.txt", *(CORPUS / "more").glob("*.tx
 FORMATS = ("docx", "pdf")
 
 # (report stem, style, format) -> why it differs today
-_CENTRED = ("cells centred vertically, no white between rows: the IKM table's two closing label rows merge "
-            "(SKM002 3.754)")
-KNOWN: dict[tuple[str, str, str], str] = {
-    ("purbalingga-2024", "serif", "pdf"): _CENTRED,
-}
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 
 def _styles():

@@ -110,18 +110,21 @@ def _split(band: list[Block]) -> list[list[Block]]:
         else:
             texts[b.col] = texts.get(b.col, 0) + 1
     counts = sorted((len(v) for v in numbers.values()), reverse=True)
-    if len(counts) < 2 or counts[1] < 2:
-        return [band]
-    guide = max(numbers.values(), key=len)
-    centres = [(b.top + b.bottom) / 2 for b in guide]
+    if len(counts) >= 2 and counts[1] >= 2:
+        guide = [(b.top, b.bottom) for b in max(numbers.values(), key=len)]
+    else:
+        guide = _levels(band)
+        if guide is None:
+            return [band]
+    centres = [(top + bottom) / 2 for top, bottom in guide]
     rows: list[list[Block]] = [[] for _ in guide]
 
     def nearest(top: float, bottom: float) -> int:
         return min(range(len(guide)), key=lambda i: abs(centres[i] - (top + bottom) / 2))
 
     for b in band:
-        spanned = [k for k in range(len(guide))
-                   if min(guide[k].bottom, b.bottom) - max(guide[k].top, b.top) > OVERLAP * b.pitch]
+        spanned = [k for k, (top, bottom) in enumerate(guide)
+                   if min(bottom, b.bottom) - max(top, b.top) > OVERLAP * b.pitch]
         if len(spanned) <= 1:
             rows[spanned[0] if spanned else nearest(b.top, b.bottom)].append(b)
         elif any(n >= 2 for c, n in texts.items() if c != b.col):
@@ -135,6 +138,28 @@ def _split(band: list[Block]) -> list[list[Block]]:
                     rows[k].append(parts[k])
                 parts[k].pieces.append(piece)
     return [r for r in rows if r]
+
+
+def _levels(band: list[Block]) -> list[tuple[float, float]] | None:
+    """The heights of a band's one-line numbers, when numbers of two columns are not level.
+
+    One-line cells of one row are level with each other however the cells are aligned
+    (top, centre, bottom); one-line numbers of two columns set apart (not overlapping)
+    are two rows, joined into one band by a block taken across them (a label or a
+    last column wrapped into the next row's). Numbers stacked in one column may be one
+    cell's: they alone cut nothing. None when there is one level."""
+    ones = sorted((b for b in band if len(b.pieces) == 1 and NUMERIC_CELL.match(b.pieces[0].line.text)),
+                  key=lambda b: b.top)
+    levels: list[list] = []  # [top, bottom, columns]
+    for b in ones:
+        if levels and min(levels[-1][1], b.bottom) - max(levels[-1][0], b.top) > OVERLAP * b.pitch:
+            levels[-1][1] = max(levels[-1][1], b.bottom)
+            levels[-1][2].add(b.col)
+        else:
+            levels.append([b.top, b.bottom, {b.col}])
+    if len(levels) < 2 or len(set().union(*(cols for _, _, cols in levels))) < 2:
+        return None
+    return [(top, bottom) for top, bottom, _ in levels]
 
 
 def staggered(pieces: list[tuple[int, Line]], counted) -> int:
