@@ -232,7 +232,6 @@ def _join_split_tables(flow: list, vocab: Vocabulary) -> list:
     return out
 
 
-
 def _take_foot_lines(out: list, item: RawTable, vocab: Vocabulary) -> None:
     """Text lines between a table and its piece on the next page that are the middle of a row
     the page break cut go back into that row (pdf_join.foot_lines)."""
