@@ -276,10 +276,10 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     # headings there), else at the first row holding a number
     texts = [[" ".join(ln.text for ln in row.get(c, ())) for c in range(len(spans))] for row in rows]
     closing = next((n for n, cells in enumerate(texts) if is_column_numbers(cells)), None)
-    for n, (row, covered) in enumerate(zip(rows, merged_rows)):
-        if n == closing or closing is None and any(_NUMERIC.match(ln.text) for lines_ in row.values() for ln in lines_):
-            break
-        _centre_spans(row, covered, spans)
+    heads = next((n for n, row in enumerate(rows) if n == closing or closing is None and any(
+        _NUMERIC.match(ln.text) for lines_ in row.values() for ln in lines_)), len(rows))
+    for n, (row, covered) in enumerate(zip(rows[:heads], merged_rows)):
+        _centre_spans(row, covered, spans, rows[n + 1] if n + 1 < heads else None)
     grid = []
     for row, covered in zip(rows, merged_rows):
         cells = []
@@ -468,9 +468,14 @@ def _first_word_width(line: Line) -> float:
     return end - start
 
 
-def _centre_spans(row: dict[int, list[Line]], covered: set[int], spans) -> None:
+def _centre_spans(row: dict[int, list[Line]], covered: set[int], spans, below=None) -> None:
     """A header cell merged over several columns is centred over them: its text sits in a middle
-    column. Move it to the first column of the span whose centre matches, the others merged."""
+    column. Move it to the first column of the span whose centre matches, the others merged.
+
+    The columns' ink is narrower than their cells (left-aligned numbers leave room on the
+    right), so a span's ink centre and its middle column's may both match the text: then
+    empty columns beside it that the next header row names (T | R | % under 'KINERJA')
+    decide for the span, since a column left blank above its sub-heading is under one."""
     for c in sorted(row):
         lines = row[c]
         if abs(min(ln.x0 for ln in lines) - spans[c][0]) <= 1.0:
@@ -484,7 +489,8 @@ def _centre_spans(row: dict[int, list[Line]], covered: set[int], spans) -> None:
                 if b != c and (b in row or b in covered):
                     break
                 err = abs((spans[a][0] + spans[b][1]) / 2 - centre)
-                if b > a and err < error - 2.0:
+                named = below is not None and all(k in below for k in range(a, b + 1))
+                if b > a and (err < error - 2.0 or named and err <= error + 2.0):
                     best, error = (a, b), err
         a, b = best
         if a != c:
