@@ -475,7 +475,9 @@ def _centre_spans(row: dict[int, list[Line]], covered: set[int], spans, below=No
     The columns' ink is narrower than their cells (left-aligned numbers leave room on the
     right), so a span's ink centre and its middle column's may both match the text: then
     empty columns beside it that the next header row names (T | R | % under 'KINERJA')
-    decide for the span, since a column left blank above its sub-heading is under one."""
+    decide for the span, since a column left blank above its sub-heading is under one. A span
+    over columns only some of which the next row names is no span: a heading merged down
+    (over its label column) is not also merged across a sub-headed one."""
     for c in sorted(row):
         lines = row[c]
         if abs(min(ln.x0 for ln in lines) - spans[c][0]) <= 1.0:
@@ -490,7 +492,8 @@ def _centre_spans(row: dict[int, list[Line]], covered: set[int], spans, below=No
                     break
                 err = abs((spans[a][0] + spans[b][1]) / 2 - centre)
                 named = below is not None and all(k in below for k in range(a, b + 1))
-                if b > a and (err < error - 2.0 or named and err <= error + 2.0):
+                partly = below is not None and not named and any(k in below for k in range(a, b + 1))
+                if b > a and not partly and (err < error - 2.0 or named and err <= error + 2.0):
                     best, error = (a, b), err
         a, b = best
         if a != c:
