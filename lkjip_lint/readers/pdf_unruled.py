@@ -128,7 +128,10 @@ def _segments(line: Line) -> list[Segment]:
             continue
         if last is not None:
             limit = 0.6 * (last.bottom - last.top)
-            if ch.x0 - last.x1 > (limit if limit > MIN_RIVER else MIN_RIVER):
+            gap = ch.x0 - last.x1
+            # no space typed there (pdfium made one up): text set apart, as cells are, when
+            # wider than a word space; HTML and ReportLab cells may be only 4-6 pt apart
+            if gap > (limit if limit > MIN_RIVER else MIN_RIVER) or ch.gap_before and gap > MIN_RIVER:
                 out.append(_seg(chars[start:k]))
                 start = k
         last = ch
