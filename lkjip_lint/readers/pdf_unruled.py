@@ -322,12 +322,14 @@ def _line_rows(entries, lines: list[Line], first_data: int, spans, widths, rules
     rows: list[dict[int, list[Line]]] = []
     merged_rows: list[set[int]] = []
     prev_line: Line | None = None
+    pitch = _cell_pitch([lines[k] for k, _, _ in entries])
     for k, placed, over in entries:
         line = lines[k]
         placed = dict(placed)
         covered = {c for cols in over.values() for c in cols}
         ruled = prev_line is not None and any(prev_line.bottom <= y <= line.top for y in rules)
-        if rows and not ruled and _continues(rows[-1], placed, spans, widths, header=k < first_data):
+        apart = prev_line is not None and pitch is not None and line.top - prev_line.top > pitch + max(2.5, 0.2 * pitch)
+        if rows and not ruled and not apart and _continues(rows[-1], placed, spans, widths, header=k < first_data):
             for c, piece in placed.items():
                 rows[-1].setdefault(c, []).append(piece)
         else:
@@ -341,6 +343,15 @@ def _line_rows(entries, lines: list[Line], first_data: int, spans, widths, rules
             merged_rows.append(covered)
         prev_line = line
     return rows, merged_rows
+
+
+def _cell_pitch(lines: list[Line]) -> float | None:
+    """The line pitch inside a cell: the closest two lines one under the other. Producers
+    that pad cells top and bottom (ReportLab, HTML) set rows further apart than that, so a
+    line further below than a wrapped line would be is a new row, however full the one
+    above (Word's cells have no such padding: their rows keep the pitch)."""
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top - a.top > 0.8 * max(a.height, b.height, 1.0)]
+    return min(gaps) if gaps else None
 
 
 def _middle_body(entries, first_data: int, numbers: set[int], widths, rules):
