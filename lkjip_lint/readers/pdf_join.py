@@ -38,7 +38,7 @@ def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None) -> None:
         rows, pages = rows[k:], pages[k:]
         if rows and is_column_numbers(_texts(rows[0])):
             rows, pages = rows[1:], pages[1:]
-    if rows and a.rows and (_completes(a.rows[-1], rows[0]) or not (a.ruled or b.ruled) and row_runs_on(a, rows[0])):
+    if rows and a.rows and _cut(a, b, rows[0]):
         for cell, more in zip(a.rows[-1], rows[0]):
             if more.text:  # the cut cell's lines go on: glued by the same rule as lines in one cell
                 cell.lines = cell.lines + more.lines
@@ -47,6 +47,17 @@ def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None) -> None:
     a.rows.extend(rows)
     a.pages.extend(pages)
     a.reached = max(a.reached, b.last_page)
+
+
+def _cut(a: RawTable, b: RawTable, first: list[PCell]) -> bool:
+    """B's first row is the rest of A's last row, cut by the page break. Without rules, a row
+    beside whose label the last row's numbers are empty ('IKM UNIT PELAYANAN' under 'NRR
+    Tertimbang/ unsur … 3,754') is a row of its own unless the cells it goes on were full."""
+    unruled = not (a.ruled or b.ruled)
+    if _completes(a.rows[-1], first):
+        overlap = any(x.text and y.text for x, y in zip(a.rows[-1], first))
+        return not (unruled and overlap) or row_runs_on(a, first)
+    return unruled and row_runs_on(a, first)
 
 
 def repeated_header(header: list[list[str]], rows: list[list[str]]) -> int:
