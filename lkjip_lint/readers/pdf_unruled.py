@@ -123,18 +123,21 @@ def _segments(line: Line) -> list[Segment]:
     out: list[Segment] = []
     start = 0
     last = None  # the last character with ink
+    typed = False  # a space character since it
     for k, ch in enumerate(chars):
         if ch.text == " ":
+            typed = True
             continue
         if last is not None:
             limit = 0.6 * (last.bottom - last.top)
             gap = ch.x0 - last.x1
-            # no space typed there (pdfium made one up): text set apart, as cells are, when
-            # wider than a word space; HTML and ReportLab cells may be only 4-6 pt apart
-            if gap > (limit if limit > MIN_RIVER else MIN_RIVER) or ch.gap_before and gap > MIN_RIVER:
+            # no space typed there (none, or one pdfium made up): text set apart, as cells are,
+            # when wider than a word space; HTML and ReportLab cells may be only 4-6 pt apart
+            if gap > (limit if limit > MIN_RIVER else MIN_RIVER) or not typed and gap > MIN_RIVER:
                 out.append(_seg(chars[start:k]))
                 start = k
         last = ch
+        typed = False
     if chars:
         out.append(_seg(chars[start:]))
     return out
@@ -197,6 +200,23 @@ def _columns(lines_segs: list[list[Segment]]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in cols]
 
 
+def _without_centred_headings(spans, data) -> list[tuple[float, float]]:
+    """With one body row the header's ink makes columns too: a heading centred in a wide cell
+    over a left-aligned label ('Indikator Kinerja' over 'Nilai Evaluasi …') lies between two
+    columns of the body, centred between their starts (less a cell padding). It is that
+    left column's heading, not a column of its own."""
+    out = []
+    for x0, x1 in spans:
+        left = max((c for c in data if c[1] <= x0), default=None)
+        right = min((c for c in data if c[0] >= x1), default=None)
+        alone = not any(a < x1 and x0 < b for a, b in data)
+        offset = (x0 + x1) / 2 - (left[0] + right[0]) / 2 if alone and left and right else None
+        if offset is not None and -(PADDING + 2.0) <= offset <= 2.0:
+            continue
+        out.append((x0, x1))
+    return out
+
+
 def reread(table: RawTable, spans: list[tuple[float, float]]) -> RawTable | None:
     """The table read again in given columns: the piece of a table continued from the page
     before, whose own rivers may be fewer (a column empty on this page)."""
@@ -219,7 +239,8 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     # rivers from the body, column-number rows left out: headers and column numbers are
     # often centred (and headers span columns) while the body is aligned to one side
     body = [segs[k] for k in members if first_data is not None and k >= first_data and k not in numbers]
-    if first_data is None or len([k for k in multi if k >= first_data and k not in numbers]) < 2:
+    few = first_data is None or len([k for k in multi if k >= first_data and k not in numbers]) < 2
+    if few:
         body = [segs[k] for k in members]  # no body to speak of: the column numbers name the columns too
     if first_data is None:  # the header read as a header down to its column numbers, if any
         first_data = max(numbers) + 1 if numbers else multi[0]
@@ -234,6 +255,9 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
                  or k in numbers and len(segs[k]) > len(spans) and x.x0 > spans[-1][1] + 2 * MIN_RIVER]
         if spare:
             spans = sorted(spans + _columns([spare]))
+        if few and first_data is not None:
+            spans = _without_centred_headings(spans, _columns([segs[k] for k in members if k >= first_data
+                                                               and k not in numbers]))
     if len(spans) < 2:
         return None
     if len(spans) == 2 and all(len(segs[k]) <= 2 and _MARKER.match(_text(segs[k][0])) for k in multi):
