@@ -27,23 +27,11 @@ STYLES = ("grid", "header-rule", "plain")
 
 _DESA = ("the section row 'Desa' of Tabel 1.1/1.2, alone in the label column under 'Kembaran Kulon', is read as "
          "that label's wrap: the cell is too narrow for both words and, with no wrapped cell in the table, the row "
-         "pitch cannot be told from a line pitch (COUNT001 13 instead of 11 kelurahan)")
+         "pitch cannot be told from a line pitch (COUNT001 13 instead of 11 kelurahan); the grid style's rules "
+         "tell the rows apart")
 KNOWN: dict[tuple[str, str, str], str] = {
-    ("04-bpom-prkom-2021-efisiensi", "weasyprint", "plain"): "DOC002 'Tabel 28' missing; not investigated in time",
-    ("43-lan-puslatbang-kmp-2021", "reportlab", "header-rule"): "AGREE001 98.8 missing; not investigated in time",
-    ("43-lan-puslatbang-kmp-2021", "reportlab", "plain"): "AGREE001 98.8 missing; not investigated in time",
     ("purbalingga-2024", "reportlab", "header-rule"): _DESA,
-    ("purbalingga-2024", "reportlab", "plain"): _DESA + "; CAP002 98.27 missing, not investigated",
-    ("purbalingga-2024", "weasyprint", "grid"): (
-        "WeasyPrint breaks a row across pages (the one-line cells '10.' and '2' stay, the wrapped ones go under "
-        "the repeated header on the next page); the piece is not joined back: NKPD001 sums 29 (extra 33), "
-        "CAP001 98.27 missing"),
-    ("purbalingga-2024", "weasyprint", "header-rule"): (
-        "extra COUNT002 2 and 3, PK001 66, SKM002 3.754, STRUCT001; CAP001 102.57 missing; not investigated in time"),
-    ("purbalingga-2024", "weasyprint", "plain"): (
-        "cells only a few points apart (no border spacing, 2-3 pt padding): header words and columns of the last "
-        "tables run together ('Target Realisasi Capaian', '5 6 7 8' in one cell): extra REL001 150, CAP002 303.03, "
-        "COUNT002 2 and 3, STRUCT001; CAP001 102.57 missing"),
+    ("purbalingga-2024", "reportlab", "plain"): _DESA,
 }
 
 
