@@ -506,6 +506,10 @@ def _first_word_width(line: Line) -> float:
     return end - start
 
 
+def _mid(lines: list[Line]) -> float:
+    return sum((ln.x0 + ln.x1) / 2 for ln in lines) / len(lines)
+
+
 def _centre_spans(row: dict[int, list[Line]], covered: set[int], spans, below=None) -> None:
     """A header cell merged over several columns is centred over them: its text sits in a middle
     column. Move it to the first column of the span whose centre matches, the others merged.
@@ -522,17 +526,23 @@ def _centre_spans(row: dict[int, list[Line]], covered: set[int], spans, below=No
             continue  # aligned to its column's left edge: not centred over a span
         centre = sum((ln.x0 + ln.x1) / 2 for ln in lines) / len(lines)
         best, error = (c, c), abs((spans[c][0] + spans[c][1]) / 2 - centre)
+        # the sub-headings are centred in their cells, unlike the body's ink: they measure too
+        heads = abs(_mid(below[c]) - centre) + 2.0 if below is not None and c in below else float("inf")
         for a in range(c, -1, -1):
             if a != c and (a in row or a in covered):
                 break
             for b in range(c, len(spans)):
                 if b != c and (b in row or b in covered):
                     break
+                if b == a:
+                    continue
                 err = abs((spans[a][0] + spans[b][1]) / 2 - centre)
                 named = below is not None and all(k in below for k in range(a, b + 1))
-                partly = below is not None and not named and any(k in below for k in range(a, b + 1))
-                if b > a and not partly and (err < error - 2.0 or named and err <= error + 2.0):
-                    best, error = (a, b), err
+                if below is not None and not named and any(k in below for k in range(a, b + 1)):
+                    continue
+                by_heads = abs((_mid(below[a]) + _mid(below[b])) / 2 - centre) if named else float("inf")
+                if err < error - 2.0 or named and (by_heads < heads or best == (c, c) and err <= error + 2.0):
+                    best, error, heads = (a, b), err, min(heads, by_heads)
         a, b = best
         if a != c:
             row[a] = row.pop(c)
