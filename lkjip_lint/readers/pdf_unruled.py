@@ -200,6 +200,20 @@ def _columns(lines_segs: list[list[Segment]]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in cols]
 
 
+def _headed_widths(widths: list[float], spans, header: list[dict[int, Line]]) -> list[float]:
+    """A column's room ends before the next column's heading too. Numbers aligned right
+    start far into their cells, so their ink alone gave a label column room it never had
+    and its wrapped lines looked like new rows ('Indeks Pembangunan' / 'Manusia'). Only a
+    heading within its own column's ink counts: one reaching further right may span more."""
+    out = list(widths)
+    for c in range(len(spans) - 1):
+        starts = [ln.x0 for placed in header for col, ln in placed.items()
+                  if col == c + 1 and ln.x0 >= spans[c][1] and ln.x1 <= spans[c + 1][1] + 2.0]
+        if starts:
+            out[c] = min(out[c], max(spans[c][1], min(starts) - 2 * PADDING) - spans[c][0])
+    return out
+
+
 def _without_centred_headings(spans, data) -> list[tuple[float, float]]:
     """With one body row the header's ink makes columns too: a heading centred in a wide cell
     over a left-aligned label ('Indikator Kinerja' over 'Nilai Evaluasi …') lies between two
@@ -279,6 +293,7 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
             over.setdefault(c, []).extend(cols)
         if placed:
             entries.append((k, placed, over))
+    widths = _headed_widths(widths, spans, [placed for k, placed, _ in entries if k < first_data])
     body = _middle_body(entries, first_data, numbers, widths, rules)
     if body is None:
         rows, merged_rows = _line_rows(entries, lines, first_data, spans, widths, rules)
