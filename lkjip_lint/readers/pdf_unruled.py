@@ -219,11 +219,13 @@ def _without_centred_headings(spans, data) -> list[tuple[float, float]]:
     over a left-aligned label ('Indikator Kinerja' over 'Nilai Evaluasi …') lies between two
     columns of the body, centred between their starts (less a cell padding). It is that
     left column's heading, not a column of its own."""
+    # a column's start is where its ink starts, heading included (numbers set right start late)
+    bodied = [(x0, x1) for x0, x1 in spans if any(a < x1 and x0 < b for a, b in data)]
     out = []
     for x0, x1 in spans:
-        left = max((c for c in data if c[1] <= x0), default=None)
-        right = min((c for c in data if c[0] >= x1), default=None)
-        alone = not any(a < x1 and x0 < b for a, b in data)
+        left = max((c for c in bodied if c[1] <= x0), default=None)
+        right = min((c for c in bodied if c[0] >= x1), default=None)
+        alone = (x0, x1) not in bodied
         offset = (x0 + x1) / 2 - (left[0] + right[0]) / 2 if alone and left and right else None
         if offset is not None and -(PADDING + 2.0) <= offset <= 2.0:
             continue
