@@ -29,7 +29,12 @@ REPORTS = sorted([CORPUS / "purbalingga-2024.txt", *(CORPUS / "more").glob("*.tx
 FORMATS = ("docx", "pdf")
 
 # (report stem, style, format) -> why it differs today
-KNOWN: dict[tuple[str, str, str], str] = {}
+KNOWN: dict[tuple[str, str, str], str] = {
+    ("purbalingga-2024", "serif", "pdf"): (
+        "Tabel 1.1 without rules: the Dusun column's centred dashes and right-aligned numbers do not "
+        "overlap, so they are read as two columns; the 'Jumlah' heading is then not spanned over a "
+        "column its next header row leaves unnamed, the header changes and COUNT001 12 vs 11 is lost"),
+}
 
 
 def _styles():

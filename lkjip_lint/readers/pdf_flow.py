@@ -25,6 +25,9 @@ _STARTER = re.compile(
     r"(?:\d{1,2}|[a-zA-Z])[.)]\s|\((?:\d{1,2}|[a-z])\)\s|"  # 1.  a)  (1)
     r"(?:Tabel|Gambar|Grafik|Lampiran)\s+(?:\d|[IVX]+\b))"
 )
+# "… dapat dilihat pada / Tabel 19." : a table named in a sentence that wrapped before it, not a caption
+_CITED = re.compile(r"^(?:Tabel|Gambar|Grafik|Lampiran)\s", re.I)
+_OPEN_END = re.compile(r"\b(?:pada|dalam|di|ke|dari|dengan|oleh|dan|atau|yaitu|seperti|lihat|dilihat|sesuai)$", re.I)
 # Leaders (tab gaps, dot runs) are first squashed to one tab: patterns over long dot runs backtrack.
 _LEADER = re.compile(r"[ \t]*(?:[.…][ \t]*){3,}|\t+")
 ENTRY_END = re.compile(r"\t ?([0-9]{1,4}|[ivxlc]{1,6}) ?$", re.I)
@@ -143,7 +146,7 @@ class Layout:
         self.gap_limit = (median(gaps) if gaps else 0.2 * h) + 0.4 * h
 
     def continues(self, prev: Line, line: Line, same_page: bool) -> bool:
-        if _STARTER.match(line.text):
+        if _STARTER.match(line.text) and not (_CITED.match(line.text) and _OPEN_END.search(prev.text)):
             return False
         if same_page and (line.top - prev.bottom > self.gap_limit or line.top < prev.top):
             return False

@@ -58,9 +58,18 @@ def _body_start(a: RawTable, b: RawTable) -> int:
     return k
 
 
-def _cut(a: RawTable, b: RawTable, first: list[PCell]) -> bool:
-    """B's first body row is the rest of A's last row, cut by the page break."""
-    return bool(a.rows) and (_completes(a.rows[-1], first) or not (a.ruled or b.ruled) and row_runs_on(a, first))
+def _cut(a: RawTable, b: RawTable, first: list[PCell], label_runs_on: bool = False) -> bool:
+    """B's first body row is the rest of A's last row, cut by the page break. Without rules, a row
+    beside whose label the last row's numbers are empty ('IKM UNIT PELAYANAN' under 'NRR
+    Tertimbang/ unsur … 3,754') is a row of its own unless the cells it goes on were full, or
+    the label is known to run on (`label_runs_on`: its middle lines were found at the page foot)."""
+    if not a.rows:
+        return False
+    unruled = not (a.ruled or b.ruled)
+    if _completes(a.rows[-1], first):
+        overlap = any(x.text and y.text for x, y in zip(a.rows[-1], first))
+        return label_runs_on or not (unruled and overlap) or row_runs_on(a, first)
+    return unruled and row_runs_on(a, first)
 
 
 def _extend(cell: PCell, lines: list, vocab: Vocabulary | None, text: str = "") -> None:
@@ -72,11 +81,12 @@ def foot_lines(a: RawTable, lines: list, b: RawTable, vocab: Vocabulary | None =
     """Put `lines` (the last of A's page, under A, read as text) into A's last row when they are
     the middle of a label the page break cut: B continues A with the rest of that row, and the
     lines sit one under the other at the line pitch right under the row, inside the column of
-    its label. Returns whether they were taken."""
+    its label. The rest of the row, B's first body row, goes into it too (the lines prove the
+    label ran on, which the stricter test of `join` cannot see). Returns whether they were taken."""
     if not lines or not a.rows or a.spans == [] or not continues(a, b):
         return False
     k = _body_start(a, b)
-    if k >= len(b.rows) or not _cut(a, b, b.rows[k]):
+    if k >= len(b.rows) or not _cut(a, b, b.rows[k], label_runs_on=True):
         return False
     last = a.rows[-1]
     col = _column_of(a, lines)
@@ -89,6 +99,10 @@ def foot_lines(a: RawTable, lines: list, b: RawTable, vocab: Vocabulary | None =
             return False  # not stacked at the line pitch under the row
         above = line
     _extend(last[col], list(lines), vocab, last[col].text)
+    for cell, more in zip(last, b.rows.pop(k)):
+        if more.text:
+            _extend(cell, more.lines, vocab, more.text)
+    b.pages.pop(k)
     return True
 
 

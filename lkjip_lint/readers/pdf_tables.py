@@ -92,6 +92,7 @@ def find_tables(page, chars: list[Char], page_no: int, width: float, height: flo
     if len(edges) < 4:
         return []
     edges = merge_edges(edges, 3, 3, 3, 3)  # TableFinder's own defaults; merged once here to count them
+    edges += _cut_row_bottoms(edges, height)
     if len(edges) > MAX_EDGES:
         raise TooManyLines()  # finding intersections is quadratic: a drawing, not a table
     finder = TableFinder(_EdgePage(edges, (0, 0, width, height)), _SETTINGS)
@@ -102,6 +103,34 @@ def find_tables(page, chars: list[Char], page_no: int, width: float, height: flo
             tables.append(table)
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     return tables
+
+
+def _cut_row_bottoms(edges: list[dict], height: float) -> list[dict]:
+    """A closing rule for a row cut by the page break. Some producers (WeasyPrint) break a
+    row across pages and draw its cells' sides down to the page's end without a bottom
+    rule: without one the row's cells are not cells and its text on this page becomes a
+    paragraph between the table's two pieces. Verticals in the lower part of the page that
+    end together on no rule, under one rule that spans them all, get one."""
+    h = [e for e in edges if e["orientation"] == "h"]
+    open_ends: dict[int, list[dict]] = {}
+    for v in edges:
+        if v["orientation"] != "v" or v["bottom"] < 0.6 * height:
+            continue
+        if any(abs(e["top"] - v["bottom"]) <= 3 and e["x0"] - 3 <= v["x0"] <= e["x1"] + 3 for e in h):
+            continue
+        open_ends.setdefault(round(v["bottom"]), []).append(v)
+    out = []
+    for group in open_ends.values():
+        if len(group) < 2:
+            continue
+        lo, hi = min(v["x0"] for v in group), max(v["x0"] for v in group)
+        bottom = max(v["bottom"] for v in group)
+        if not any(e["x0"] <= lo + 3 and e["x1"] >= hi - 3 and all(v["top"] - 3 <= e["top"] <= v["bottom"] for v in group)
+                   for e in h):
+            continue
+        out.append({"x0": lo, "x1": hi, "top": bottom, "bottom": bottom, "width": hi - lo, "height": 0,
+                    "orientation": "h", "object_type": "line"})
+    return out
 
 
 # -- ruling lines from pdfium path objects ------------------------------------------

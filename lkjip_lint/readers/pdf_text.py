@@ -126,7 +126,9 @@ def _fits_in_gap(a: Line, b: Line) -> bool:
 def set_sizes(textpage, lines: list[Line]) -> None:
     raw = textpage.raw
     for line in lines:
-        first = next((c for c in line.chars if c.text != " "), line.chars[0])
+        # the first letter or digit: a bullet is often drawn in a font and size of its own
+        first = next((c for c in line.chars if c.text.isalnum()), None) or \
+            next((c for c in line.chars if c.text != " "), line.chars[0])
         line.size = round(pdfium_c.FPDFText_GetFontSize(raw, first.index), 1)
 
 

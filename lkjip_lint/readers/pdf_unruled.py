@@ -35,6 +35,12 @@ from lkjip_lint.readers.pdf_text import Line, _line
 
 _LEADER_DOTS = re.compile(r"(?:[.…][ \t]*){4,}")
 _NUMERIC = re.compile(r"^[\s(]*[-−]?(rp\.?\s*)?\d[\d.,]*\s*%?\s*[)\-]*$", re.I)
+_NIL = re.compile(r"^\s*[-−–—]\s*$")  # a dash for "none": a whole value, like a number
+
+
+def _whole_value(text: str) -> bool:
+    """A number or a dash: a cell value that never wraps onto a second line."""
+    return bool(_NUMERIC.match(text) or _NIL.match(text))
 _MARKER = re.compile(r"^(?:[-–•●▪■◦○❖➢►✓*\uf0a7\uf0b7\uf0d8\uf076\uf0fc]|[\uf000-\uf0ff]|\(?(?:\d{1,2}|[a-zA-Z]|[ivx]+)[.)])$")
 # the start of an enumerated label: "a.", "b)", "2.", "(3)", "- ", "• "
 _ITEM = re.compile(r"^(?:[-–•●▪■◦○❖➢►✓*\uf0a7\uf0b7]\s|(?:\d{1,2}|[a-zA-Z])[.)]\s?\S|\((?:\d{1,2}|[a-z])\)\s)")
@@ -123,15 +129,21 @@ def _segments(line: Line) -> list[Segment]:
     out: list[Segment] = []
     start = 0
     last = None  # the last character with ink
+    typed = False  # a space character since it
     for k, ch in enumerate(chars):
         if ch.text == " ":
+            typed = True
             continue
         if last is not None:
             limit = 0.6 * (last.bottom - last.top)
-            if ch.x0 - last.x1 > (limit if limit > MIN_RIVER else MIN_RIVER):
+            gap = ch.x0 - last.x1
+            # no space typed there (none, or one pdfium made up): text set apart, as cells are,
+            # when wider than a word space; HTML and ReportLab cells may be only 4-6 pt apart
+            if gap > (limit if limit > MIN_RIVER else MIN_RIVER) or not typed and gap > MIN_RIVER:
                 out.append(_seg(chars[start:k]))
                 start = k
         last = ch
+        typed = False
     if chars:
         out.append(_seg(chars[start:]))
     return out
@@ -194,6 +206,39 @@ def _columns(lines_segs: list[list[Segment]]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in cols]
 
 
+def _headed_widths(widths: list[float], spans, header: list[dict[int, Line]]) -> list[float]:
+    """A column's room ends before the next column's heading too. Numbers aligned right
+    start far into their cells, so their ink alone gave a label column room it never had
+    and its wrapped lines looked like new rows ('Indeks Pembangunan' / 'Manusia'). Only a
+    heading within its own column's ink counts: one reaching further right may span more."""
+    out = list(widths)
+    for c in range(len(spans) - 1):
+        starts = [ln.x0 for placed in header for col, ln in placed.items()
+                  if col == c + 1 and ln.x0 >= spans[c][1] and ln.x1 <= spans[c + 1][1] + 2.0]
+        if starts:
+            out[c] = min(out[c], max(spans[c][1], min(starts) - 2 * PADDING) - spans[c][0])
+    return out
+
+
+def _without_centred_headings(spans, data) -> list[tuple[float, float]]:
+    """With one body row the header's ink makes columns too: a heading centred in a wide cell
+    over a left-aligned label ('Indikator Kinerja' over 'Nilai Evaluasi …') lies between two
+    columns of the body, centred between their starts (less a cell padding). It is that
+    left column's heading, not a column of its own."""
+    # a column's start is where its ink starts, heading included (numbers set right start late)
+    bodied = [(x0, x1) for x0, x1 in spans if any(a < x1 and x0 < b for a, b in data)]
+    out = []
+    for x0, x1 in spans:
+        left = max((c for c in bodied if c[1] <= x0), default=None)
+        right = min((c for c in bodied if c[0] >= x1), default=None)
+        alone = (x0, x1) not in bodied
+        offset = (x0 + x1) / 2 - (left[0] + right[0]) / 2 if alone and left and right else None
+        if offset is not None and -(PADDING + 2.0) <= offset <= 2.0:
+            continue
+        out.append((x0, x1))
+    return out
+
+
 def reread(table: RawTable, spans: list[tuple[float, float]]) -> RawTable | None:
     """The table read again in given columns: the piece of a table continued from the page
     before, whose own rivers may be fewer (a column empty on this page)."""
@@ -216,7 +261,8 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     # rivers from the body, column-number rows left out: headers and column numbers are
     # often centred (and headers span columns) while the body is aligned to one side
     body = [segs[k] for k in members if first_data is not None and k >= first_data and k not in numbers]
-    if first_data is None or len([k for k in multi if k >= first_data and k not in numbers]) < 2:
+    few = first_data is None or len([k for k in multi if k >= first_data and k not in numbers]) < 2
+    if few:
         body = [segs[k] for k in members]  # no body to speak of: the column numbers name the columns too
     if first_data is None:  # the header read as a header down to its column numbers, if any
         first_data = max(numbers) + 1 if numbers else multi[0]
@@ -231,6 +277,9 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
                  or k in numbers and len(segs[k]) > len(spans) and x.x0 > spans[-1][1] + 2 * MIN_RIVER]
         if spare:
             spans = sorted(spans + _columns([spare]))
+        if few and first_data is not None:
+            spans = _without_centred_headings(spans, _columns([segs[k] for k in members if k >= first_data
+                                                               and k not in numbers]))
     if len(spans) < 2:
         return None
     if len(spans) == 2 and all(len(segs[k]) <= 2 and _MARKER.match(_text(segs[k][0])) for k in multi):
@@ -252,6 +301,7 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
             over.setdefault(c, []).extend(cols)
         if placed:
             entries.append((k, placed, over))
+    widths = _headed_widths(widths, spans, [placed for k, placed, _ in entries if k < first_data])
     body = _middle_body(entries, first_data, numbers, widths, rules)
     if body is None:
         rows, merged_rows = _line_rows(entries, lines, first_data, spans, widths, rules)
@@ -276,10 +326,10 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     # headings there), else at the first row holding a number
     texts = [[" ".join(ln.text for ln in row.get(c, ())) for c in range(len(spans))] for row in rows]
     closing = next((n for n, cells in enumerate(texts) if is_column_numbers(cells)), None)
-    for n, (row, covered) in enumerate(zip(rows, merged_rows)):
-        if n == closing or closing is None and any(_NUMERIC.match(ln.text) for lines_ in row.values() for ln in lines_):
-            break
-        _centre_spans(row, covered, spans)
+    heads = next((n for n, row in enumerate(rows) if n == closing or closing is None and any(
+        _NUMERIC.match(ln.text) for lines_ in row.values() for ln in lines_)), len(rows))
+    for n, (row, covered) in enumerate(zip(rows[:heads], merged_rows)):
+        _centre_spans(row, covered, spans, rows[n + 1] if n + 1 < heads else None)
     grid = []
     for row, covered in zip(rows, merged_rows):
         cells = []
@@ -319,12 +369,14 @@ def _line_rows(entries, lines: list[Line], first_data: int, spans, widths, rules
     rows: list[dict[int, list[Line]]] = []
     merged_rows: list[set[int]] = []
     prev_line: Line | None = None
+    pitch = _cell_pitch([lines[k] for k, _, _ in entries])
     for k, placed, over in entries:
         line = lines[k]
         placed = dict(placed)
         covered = {c for cols in over.values() for c in cols}
         ruled = prev_line is not None and any(prev_line.bottom <= y <= line.top for y in rules)
-        if rows and not ruled and _continues(rows[-1], placed, spans, widths, header=k < first_data):
+        apart = prev_line is not None and pitch is not None and line.top - prev_line.top > pitch + max(2.5, 0.2 * pitch)
+        if rows and not ruled and not apart and _continues(rows[-1], placed, spans, widths, header=k < first_data):
             for c, piece in placed.items():
                 rows[-1].setdefault(c, []).append(piece)
         else:
@@ -340,6 +392,15 @@ def _line_rows(entries, lines: list[Line], first_data: int, spans, widths, rules
     return rows, merged_rows
 
 
+def _cell_pitch(lines: list[Line]) -> float | None:
+    """The line pitch inside a cell: the closest two lines one under the other. Producers
+    that pad cells top and bottom (ReportLab, HTML) set rows further apart than that, so a
+    line further below than a wrapped line would be is a new row, however full the one
+    above (Word's cells have no such padding: their rows keep the pitch)."""
+    gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top - a.top > 0.8 * max(a.height, b.height, 1.0)]
+    return min(gaps) if gaps else None
+
+
 def _middle_body(entries, first_data: int, numbers: set[int], widths, rules):
     """For a table whose cells are centred vertically (or set at the bottom): the header's
     entries, and the body's rows built from cell blocks (pdf_bands). None when the cells
@@ -348,7 +409,7 @@ def _middle_body(entries, first_data: int, numbers: set[int], widths, rules):
     def goes_on(prev: Line, nxt: Line, c: int) -> bool:
         if _ITEM.match(nxt.text):
             return False
-        if _NUMERIC.match(prev.text) and _NUMERIC.match(nxt.text):
+        if _whole_value(prev.text) and _whole_value(nxt.text):
             return number_cut(prev.text, nxt.text)
         return (prev.x1 - prev.x0) + 0.25 * max(prev.height, 1.0) + _first_word_width(nxt) > widths[c] - 1.0
 
@@ -403,7 +464,7 @@ _DANGLING = re.compile(r"(\b(dan|atau|di|ke|yang|serta|untuk|pada|dalam|dengan|o
 def _runs_on(row: dict[int, list[Line]], c: int, piece: Line, widths) -> bool:
     """A piece on a new row's first line that is the wrapped rest of the cell above (a cell
     merged down over several rows): the cell was full and its text breaks off mid-phrase."""
-    if c not in row or _NUMERIC.match(piece.text):
+    if c not in row or _whole_value(piece.text) or _whole_value(row[c][-1].text):
         return False
     prev = row[c][-1]
     full = (prev.x1 - prev.x0) + 0.25 * max(prev.height, 1.0) + _first_word_width(piece) > widths[c] - 1.0
@@ -430,8 +491,8 @@ def _continues(row: dict[int, list[Line]], placed: dict[int, Line], spans, width
     running = None
     for c, piece in placed.items():
         if c not in row:
-            if _NUMERIC.match(piece.text) and any(_NUMERIC.match(ln.text) for lines in row.values() for ln in lines):
-                return False  # a row's one-line numbers share a line: numbers further down are the next row's
+            if _whole_value(piece.text) and any(_whole_value(ln.text) for lines in row.values() for ln in lines):
+                return False  # a row's one-line values share a line: values further down are the next row's
             if header:
                 return False
             if running is None:
@@ -443,8 +504,8 @@ def _continues(row: dict[int, list[Line]], placed: dict[int, Line], spans, width
         prev = row[c][-1]
         if _ITEM.match(piece.text):
             return False  # "b. Pelayanan …", "2) …": an enumerated row of its own
-        if _NUMERIC.match(prev.text) and _NUMERIC.match(piece.text) and not number_cut(prev.text, piece.text):
-            return False  # a whole number under a whole number: the next row's
+        if _whole_value(prev.text) and _whole_value(piece.text) and not number_cut(prev.text, piece.text):
+            return False  # a whole value under a whole value ('-' under '-' too): the next row's
         first = _first_word_width(piece)
         space = 0.25 * max(prev.height, 1.0)
         if (prev.x1 - prev.x0) + space + first <= widths[c] - 1.0:
@@ -468,24 +529,43 @@ def _first_word_width(line: Line) -> float:
     return end - start
 
 
-def _centre_spans(row: dict[int, list[Line]], covered: set[int], spans) -> None:
+def _mid(lines: list[Line]) -> float:
+    return sum((ln.x0 + ln.x1) / 2 for ln in lines) / len(lines)
+
+
+def _centre_spans(row: dict[int, list[Line]], covered: set[int], spans, below=None) -> None:
     """A header cell merged over several columns is centred over them: its text sits in a middle
-    column. Move it to the first column of the span whose centre matches, the others merged."""
+    column. Move it to the first column of the span whose centre matches, the others merged.
+
+    The columns' ink is narrower than their cells (left-aligned numbers leave room on the
+    right), so a span's ink centre and its middle column's may both match the text: then
+    empty columns beside it that the next header row names (T | R | % under 'KINERJA')
+    decide for the span, since a column left blank above its sub-heading is under one. A span
+    over columns only some of which the next row names is no span: a heading merged down
+    (over its label column) is not also merged across a sub-headed one."""
     for c in sorted(row):
         lines = row[c]
         if abs(min(ln.x0 for ln in lines) - spans[c][0]) <= 1.0:
             continue  # aligned to its column's left edge: not centred over a span
         centre = sum((ln.x0 + ln.x1) / 2 for ln in lines) / len(lines)
         best, error = (c, c), abs((spans[c][0] + spans[c][1]) / 2 - centre)
+        # the sub-headings are centred in their cells, unlike the body's ink: they measure too
+        heads = abs(_mid(below[c]) - centre) + 2.0 if below is not None and c in below else float("inf")
         for a in range(c, -1, -1):
             if a != c and (a in row or a in covered):
                 break
             for b in range(c, len(spans)):
                 if b != c and (b in row or b in covered):
                     break
+                if b == a:
+                    continue
                 err = abs((spans[a][0] + spans[b][1]) / 2 - centre)
-                if b > a and err < error - 2.0:
-                    best, error = (a, b), err
+                named = below is not None and all(k in below for k in range(a, b + 1))
+                if below is not None and not named and any(k in below for k in range(a, b + 1)):
+                    continue
+                by_heads = abs((_mid(below[a]) + _mid(below[b])) / 2 - centre) if named else float("inf")
+                if err < error - 2.0 or named and (by_heads < heads or best == (c, c) and err <= error + 2.0):
+                    best, error, heads = (a, b), err, min(heads, by_heads)
         a, b = best
         if a != c:
             row[a] = row.pop(c)
