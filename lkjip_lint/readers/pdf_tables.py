@@ -99,9 +99,14 @@ def find_tables(page, chars: list[Char], page_no: int, width: float, height: flo
     for found in finder.tables:
         table = _build(found.cells, chars, page_no)
         if table is not None:
-            tables.append(table)
+            tables.append(unstack(table))
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     return tables
+
+
+def unstack(table: RawTable) -> RawTable:
+    from lkjip_lint.readers.pdf_stacked import unstack as _unstack  # its module imports this one
+    return _unstack(table)
 
 
 # -- ruling lines from pdfium path objects ------------------------------------------
