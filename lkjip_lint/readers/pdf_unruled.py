@@ -428,12 +428,21 @@ def _continues(row: dict[int, list[Line]], placed: dict[int, Line], spans, width
     the header: there a line with text under an empty cell is the next header row.
     """
     running = None
+    # a number cut by its cell's edge ("6.910.3" over "87.000") proves the line goes on the row:
+    # then a number under a full number in another column is that cell's rest too ("94,0" "0%")
+    cut = any(c in row and _number_goes_on(row[c], piece) for c, piece in placed.items())
     for c, piece in placed.items():
         if c not in row:
             if _NUMERIC.match(piece.text) and any(_NUMERIC.match(ln.text) for lines in row.values() for ln in lines):
                 return False  # a row's one-line numbers share a line: numbers further down are the next row's
             if header:
-                return False
+                # a header set at the bottom of its cells: the first line holds only the tall
+                # cells' first lines, and the short cells start beside their next line; every
+                # cell of the row so far goes on (a two-level header's first line has cells
+                # that end there)
+                if not set(row) <= set(placed):
+                    return False
+                continue
             if running is None:
                 running = any((ln[-1].x1 - ln[-1].x0) >= 0.7 * widths[k] and not _NUMERIC.match(ln[-1].text)
                               for k, ln in row.items())
@@ -441,15 +450,24 @@ def _continues(row: dict[int, list[Line]], placed: dict[int, Line], spans, width
                 return False
             continue
         prev = row[c][-1]
+        if _number_goes_on(row[c], piece):
+            continue  # the rest of a number cut by its cell's edge, whatever it looks like ("87.000")
         if _ITEM.match(piece.text):
             return False  # "b. Pelayanan …", "2) …": an enumerated row of its own
-        if _NUMERIC.match(prev.text) and _NUMERIC.match(piece.text) and not number_cut(prev.text, piece.text):
+        if _NUMERIC.match(prev.text) and _NUMERIC.match(piece.text) and not number_cut(prev.text, piece.text) \
+                and not cut:
             return False  # a whole number under a whole number: the next row's
         first = _first_word_width(piece)
         space = 0.25 * max(prev.height, 1.0)
         if (prev.x1 - prev.x0) + space + first <= widths[c] - 1.0:
             return False  # the word would have fitted: this line is a new row's
     return True
+
+
+def _number_goes_on(lines: list[Line], piece: Line) -> bool:
+    """The piece is more digits of a number its cell's lines began and cut at the cell's edge:
+    the first line is no number on its own, all of them with the piece are one ("1," "06" "3")."""
+    return number_cut(lines[0].text, "".join(ln.text for ln in lines[1:]) + piece.text)
 
 
 def _first_word_width(line: Line) -> float:
