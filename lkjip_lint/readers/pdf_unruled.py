@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lkjip_lint.readers.grid import is_column_numbers, number_cut
+from lkjip_lint.readers.grid import is_column_numbers, number_cut, well_formed
 from lkjip_lint.readers.pdf_bands import Piece, bands, blocks, staggered
 from lkjip_lint.readers.pdf_labels import gather
 from lkjip_lint.readers.pdf_tables import PCell, RawTable
@@ -86,6 +86,13 @@ def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tu
         if table is None:
             i += 1
             continue
+        while members[0] > 0 and members[0] - 1 not in used and _tall_header_above(lines, segs, members):
+            # a header set at the bottom of its cells: its tallest cells begin on lines above
+            above = _table(lines, segs, [members[0] - 1] + members, page_no, rules)
+            if above is None or len(above.rows) != len(table.rows):
+                break  # the line made a row of its own: not the header's
+            members, table = [members[0] - 1] + members, above
+        i = members[0]
         k = last + 1  # lines wrapped below the last row (its label went on): they add no row
         while k < n and _close(lines[k - 1], lines[k]) and _fits_one_column(segs[k], table) \
                 and not _CAPTION_START.match(lines[k].text):
@@ -110,6 +117,19 @@ def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tu
         i = members[-1] + 1
     rest = [ln for k, ln in enumerate(lines) if k not in used]
     return tables, rest
+
+
+def _tall_header_above(lines: list[Line], segs: list[list[Segment]], members: list[int]) -> bool:
+    """The line above a table's first line is the first line of its tallest header cells, set
+    at the bottom: at the header's own line pitch, each of its pieces over a piece of the line
+    below (the same cell going on), fewer pieces than there (the short cells start lower)."""
+    a, b = members[0] - 1, members[0]
+    if len(members) < 2 or _CAPTION_START.match(lines[a].text) or len(segs[a]) >= len(segs[b]):
+        return False
+    c = members[1]
+    if lines[b].top - lines[a].bottom > lines[c].top - lines[b].bottom + 1.0 or abs(lines[a].size - lines[b].size) > 0.6:
+        return False
+    return all(any(x.x0 < y.x1 and y.x0 < x.x1 for y in segs[b]) for x in segs[a])
 
 
 def _ends_in_column_numbers(table: RawTable) -> bool:
@@ -228,7 +248,7 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
         # the body's last column name columns it left empty ("Ket" over nothing)
         spare = [x for k in members if k < first_data for x in segs[k]
                  if x.x1 < spans[0][0] - 2 * MIN_RIVER
-                 or k in numbers and len(segs[k]) > len(spans) and x.x0 > spans[-1][1] + 2 * MIN_RIVER]
+                 or k in numbers and len(segs[k]) > len(spans) and _clear(x, spans)]
         if spare:
             spans = sorted(spans + _columns([spare]))
     if len(spans) < 2:
@@ -295,6 +315,12 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     return RawTable(page=page_no, bbox=bbox, xs=[x0 for x0, _ in spans], rows=grid, pages=row_pages,
                     ruled=False, spans=spans, source_lines=[lines[k] for k in members], rules=list(rules),
                     room=widths)
+
+
+def _clear(seg: Segment, spans) -> bool:
+    """Clear of every column's ink: past the last column, or in the white between two (a column
+    number naming a column the body leaves empty on this page)."""
+    return all(seg.x1 < x0 - 2 * MIN_RIVER or seg.x0 > x1 + 2 * MIN_RIVER for x0, x1 in spans)
 
 
 def _snug_widths(spans, header=()) -> list[float]:
@@ -431,6 +457,10 @@ def _continues(row: dict[int, list[Line]], placed: dict[int, Line], spans, width
     # a number cut by its cell's edge ("6.910.3" over "87.000") proves the line goes on the row:
     # then a number under a full number in another column is that cell's rest too ("94,0" "0%")
     cut = any(c in row and _number_goes_on(row[c], piece) for c, piece in placed.items())
+    # the line's one number, a few characters that make one number with the full one above:
+    # the rest of a number wrapped in its cell ("111,1" "1"); a next row brings its numbers
+    # in several columns
+    lone = sum(1 for piece in placed.values() if _NUMERIC.match(piece.text)) == 1
     for c, piece in placed.items():
         if c not in row:
             if _NUMERIC.match(piece.text) and any(_NUMERIC.match(ln.text) for lines in row.values() for ln in lines):
@@ -455,13 +485,20 @@ def _continues(row: dict[int, list[Line]], placed: dict[int, Line], spans, width
         if _ITEM.match(piece.text):
             return False  # "b. Pelayanan …", "2) …": an enumerated row of its own
         if _NUMERIC.match(prev.text) and _NUMERIC.match(piece.text) and not number_cut(prev.text, piece.text) \
-                and not cut:
+                and not (_next_line(prev, piece) and (cut or lone and len(piece.text) <= 3
+                                                      and well_formed(prev.text + piece.text))):
             return False  # a whole number under a whole number: the next row's
         first = _first_word_width(piece)
         space = 0.25 * max(prev.height, 1.0)
         if (prev.x1 - prev.x0) + space + first <= widths[c] - 1.0:
             return False  # the word would have fitted: this line is a new row's
     return True
+
+
+def _next_line(prev: Line, piece: Line) -> bool:
+    """The piece is on the line right under prev (a wrapped number's rest is, a next row's number
+    under a label that wrapped is further down)."""
+    return piece.top - prev.bottom <= 0.6 * max(prev.height, 1.0)
 
 
 def _number_goes_on(lines: list[Line], piece: Line) -> bool:
