@@ -289,6 +289,7 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
                 row[c].sort(key=lambda ln: ln.top)
             rows.append(row)
             merged_rows.append(covered)
+    _centred_header_cells(rows, merged_rows)
     row_pages = [page_no] * len(rows)
     if len(rows) < least:
         return None
@@ -315,6 +316,26 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     return RawTable(page=page_no, bbox=bbox, xs=[x0 for x0, _ in spans], rows=grid, pages=row_pages,
                     ruled=False, spans=spans, source_lines=[lines[k] for k in members], rules=list(rules),
                     room=widths)
+
+
+def _centred_header_cells(rows: list[dict[int, list[Line]]], merged_rows: list[set[int]]) -> None:
+    """Header cells spanning the header's rows, centred vertically ("No", "Kelurahan" beside
+    "Pria" over "Jumlah", "%"), sit on a line of their own between two header lines: with
+    no column in common with the rows above and below, that line is part of the row above
+    (as the text's two header rows have them), not a header row of its own."""
+    header = next((n for n, row in enumerate(rows)
+                   if any(_NUMERIC.match(ln.text) for lines in row.values() for ln in lines)), len(rows))
+    n = 1
+    while n < header - 1:
+        above, mid, below = rows[n - 1], rows[n], rows[n + 1]
+        one_line = all(len(lines) == 1 for lines in mid.values())
+        if one_line and not set(mid) & set(above) and not set(mid) & set(below):
+            above.update(mid)
+            merged_rows[n - 1] |= merged_rows[n]
+            del rows[n], merged_rows[n]
+            header -= 1
+            continue
+        n += 1
 
 
 def _clear(seg: Segment, spans) -> bool:
