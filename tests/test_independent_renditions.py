@@ -36,10 +36,10 @@ KNOWN: dict[tuple[str, str, str], str] = {
         "(COUNT002 2, 3 warnings where the text has notes)"),
     ("purbalingga-2024", "pandoc", "pdf"): (
         "pandoc's tables in LibreOffice's PDF: no rules but one under the header, header cells set at the "
-        "bottom, rows allowed to break: Tabel 1.2's piece on the next page (repeated header, the cut row's "
-        "rest 'Kulon', the section row 'Desa') is not joined (SUM001 6673); Tabel 2.3's row cut by the page "
-        "break runs into the next row; a paragraph ending a page runs on (COUNT001 11); NKPD001, PK001, "
-        "CAP002 and COUNT002 follow from tables read short"),
+        "bottom, rows allowed to break: Tabel 2.3's row cut by the page break runs into the next row, so "
+        "Tabel 2.4 is taken for the agreement in force (PK001 66, COUNT002 2, 3 warnings); the Nilai "
+        "Kematangan table's rows past the page break are lost (NKPD001 33); a paragraph ending a page runs "
+        "on (COUNT001 11); CAP002 compares a sentence with a table read short (50500)"),
 }
 
 

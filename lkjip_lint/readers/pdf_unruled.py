@@ -101,6 +101,8 @@ def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tu
             # continued piece, the rest of a row cut by the page break); a line that completes a
             # centred label (pdf_labels) may leave one row fewer
             rows_wanted = len(table.rows) + (1 if _ends_in_column_numbers(table) else 0)
+            if k == n - 1:  # the page's last line: a label row ("Desa") of a table going on overleaf
+                rows_wanted += 1
             if longer is None or len(longer.rows) > rows_wanted or len(longer.rows) < len(table.rows) - 1:
                 break
             members.append(k)
