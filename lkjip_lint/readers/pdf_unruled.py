@@ -265,8 +265,9 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     for k in members:
         placed: dict[int, Line] = {}
         over: dict[int, list[int]] = {}
-        for s in segs[k]:
-            c, cols = _place(s, spans, header=k < first_data or k in numbers)
+        head = k < first_data or k in numbers
+        for s in (_split_at_rivers(segs[k], spans) if head else segs[k]):
+            c, cols = _place(s, spans, header=head)
             piece = _line(s.chars, page_no)
             if c in placed:  # two segments in one column: one cell's text with a wide gap
                 piece = _line(placed[c].chars + s.chars, page_no)
@@ -338,6 +339,25 @@ def _centred_header_cells(rows: list[dict[int, list[Line]]], merged_rows: list[s
             header -= 1
             continue
         n += 1
+
+
+def _split_at_rivers(segs: list[Segment], spans) -> list[Segment]:
+    """Header segments cut at a gap wider than a word space centred in the white between two
+    body columns: bold headers of two narrow columns ("Satuan  Target") a little more than a
+    word space apart are one segment by the gap rule, and would be placed as one cell."""
+    out = []
+    for seg in segs:
+        start, last = 0, None
+        for k, ch in enumerate(seg.chars):
+            if ch.text == " ":
+                continue
+            if last is not None and ch.x0 - last.x1 > MIN_RIVER and any(
+                    a[1] < (last.x1 + ch.x0) / 2 < b[0] for a, b in zip(spans, spans[1:])):
+                out.append(_seg(seg.chars[start:k]))
+                start = k
+            last = ch
+        out.append(_seg(seg.chars[start:]) if start else seg)
+    return out
 
 
 def _clear(seg: Segment, spans) -> bool:
