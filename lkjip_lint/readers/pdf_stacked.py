@@ -11,7 +11,10 @@ rows with fewer cells, and the grid is kept as found).
 """
 from __future__ import annotations
 
-from lkjip_lint.readers.pdf_tables import PCell, RawTable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pdf_tables calls this module on every grid it builds
+    from lkjip_lint.readers.pdf_tables import RawTable
 
 
 def unstack(table: RawTable) -> RawTable:
