@@ -20,13 +20,33 @@ from lkjip_lint.readers.pdf_unruled import row_runs_on
 CONTINUED = re.compile(r"\b(lanjutan|sambungan|continued)\b", re.I)
 
 
+_SAME_PAGE_GAP = 45.0  # pt: an empty paragraph and its spacing (about three lines): the same table going on
+
+
 def continues(a: RawTable, b: RawTable) -> bool:
-    if b.page != a.last_page + 1 or a.n_cols != b.n_cols:
+    if a.n_cols != b.n_cols:
+        return False
+    # on the next page, or right under it on the same page: a table continued as a second table
+    # (the text's blank line between two runs of the same width; DOCX joins the two Word tables)
+    same_page = b.page == a.last_page and 0 <= b.bbox[1] - _bottom(a, b.page) <= _SAME_PAGE_GAP
+    if b.page != a.last_page + 1 and not same_page:
         return False
     if not (a.ruled and b.ruled):  # columns found from the words: their ink ranges overlap
-        return a.ruled == b.ruled and all(x0 < y1 and y0 < x1 for (x0, x1), (y0, y1) in zip(a.spans, b.spans))
+        if a.ruled != b.ruled:
+            return False
+        # a second table on the same page sizes its columns to its own words: each column still
+        # lies nearest the same column of the first
+        return all(x0 < y1 and y0 < x1 for (x0, x1), (y0, y1) in zip(a.spans, b.spans)) or same_page and all(
+            min(range(len(a.spans)), key=lambda j: abs(sum(a.spans[j]) - sum(span))) == k
+            for k, span in enumerate(b.spans))
     same_x = all(abs(x - y) <= 2 for x, y in zip(a.xs, b.xs))
     return same_x and abs(a.bbox[2] - b.bbox[2]) <= 2
+
+
+def _bottom(table: RawTable, page: int) -> float:
+    """The foot of the table's ink on a page (a joined table's bbox is its first piece's)."""
+    return max((ln.bottom for row, p in zip(table.rows, table.pages) if p == page for c in row for ln in c.lines),
+               default=float("inf"))
 
 
 def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None) -> None:
