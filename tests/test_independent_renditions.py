@@ -31,9 +31,7 @@ KNOWN: dict[tuple[str, str, str], str] = {
     ("purbalingga-2024", "odt", "pdf"): (
         "tables without lines spanning the page, header cells centred: Tabel 3.2's last two columns "
         "(Capaian, Kategori: 'Sangat tinggi' wrapped around a number centred beside it) are read as one "
-        "(CAP001 98.27 lost); Tabel 2.3's row cut by the page break and the header repeated over its rest "
-        "are read as one row, so Tabel 2.4 is taken for the agreement in force (COUNT002 2, 3 warnings "
-        "where the text has notes)"),
+        "(CAP001 98.27 lost)"),
     ("purbalingga-2024", "pandoc", "pdf"): (
         "pandoc's tables in LibreOffice's PDF: no rules but one under the header, header cells set at the "
         "bottom, rows allowed to break: Tabel 2.3's row cut by the page break runs into the next row, so "

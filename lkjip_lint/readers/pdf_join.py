@@ -54,11 +54,15 @@ def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None) -> None:
     header = header_count([(0, _texts(r)) for r in a.rows])
     rows, pages = list(b.rows), list(b.pages)
     k = repeated_header([norm_cells(_texts(r)) for r in a.rows[:header]], [norm_cells(_texts(r)) for r in rows])
+    rest = _header_over_rest(norm_cells(_texts(a.rows[0])), rows[0]) if header and rows and not k else None
+    if rest is not None:  # the repeated header, the rest of the cut row read into its cells
+        rows, pages = [rest, *rows[1:]], pages
     if k:  # the repeated header, and the column-number row it may bring along
         rows, pages = rows[k:], pages[k:]
         if rows and is_column_numbers(_texts(rows[0])):
             rows, pages = rows[1:], pages[1:]
-    if rows and a.rows and (_completes(a.rows[-1], rows[0]) or not (a.ruled or b.ruled) and row_runs_on(a, rows[0])):
+    if rows and a.rows and (rest is not None or _completes(a.rows[-1], rows[0])
+                            or not (a.ruled or b.ruled) and row_runs_on(a, rows[0])):
         for cell, more in zip(a.rows[-1], rows[0]):
             if more.text:  # the cut cell's lines go on: glued by the same rule as lines in one cell
                 cell.lines = cell.lines + more.lines
@@ -67,6 +71,29 @@ def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None) -> None:
     a.rows.extend(rows)
     a.pages.extend(pages)
     a.reached = max(a.reached, b.last_page)
+
+
+def _header_over_rest(header: list[str], first: list[PCell]) -> list[PCell] | None:
+    """The piece's first row is the repeated header with more lines under some of its cells
+    (a row cut by the page break whose rest sits beside the header's last line, read into
+    the same row): every cell is the header's or begins with it, one has more. The more,
+    as a row of its own, or None."""
+    rest, more = [], False
+    for head, cell in zip(header, first):
+        text = norm_cells([cell.text])[0]
+        if text == head:
+            rest.append(PCell())
+            continue
+        if not head or not text.startswith(head + " "):
+            return None
+        lines, taken = list(cell.lines), []
+        while lines and norm_cells([" ".join(ln.text for ln in taken)])[0] != head:
+            taken.append(lines.pop(0))
+        if not lines:
+            return None
+        rest.append(PCell(lines=lines, text=" ".join(ln.text for ln in lines), right=cell.right))
+        more = True
+    return rest if more and len(header) == len(first) else None
 
 
 def repeated_header(header: list[list[str]], rows: list[list[str]]) -> int:
