@@ -81,7 +81,41 @@ def header_paths(header_rows: list[Row], n_cols: int) -> list[list[str]]:
             if filled[j] and (not path or path[-1] != filled[j]):
                 path.append(filled[j])
         paths.append(path)
+    if len(header_rows) == 1:
+        _split_flattened(paths)
     return paths
+
+
+_PERCENT = re.compile(r"^(%|\(%\)|persen(tase)?)$", re.I)
+
+
+def _split_flattened(paths: list[list[str]]) -> None:
+    """A two-level header flattened into one row, each cell its group's words then its own
+    ("Pria Jumlah", "Pria %"): adjacent cells with the same leading words, a count and its
+    share under them, get the path the two rows would have given ("Pria › Jumlah", "Pria › %")."""
+    def split(text: str) -> list[str]:  # "Wanita%": a PDF line glued to its "%"
+        return re.sub(r"(?<=\w)%$", " %", text).split()
+
+    j = 0
+    while j < len(paths) - 1:
+        words = split(paths[j][0]) if len(paths[j]) == 1 else []
+        k, prefix = j + 1, len(words) - 1
+        while prefix > 0 and k < len(paths) and len(paths[k]) == 1:
+            other = split(paths[k][0])
+            common = next((n for n in range(min(prefix, len(other) - 1), 0, -1) if other[:n] == words[:n]), 0)
+            if not common:
+                break
+            prefix, k = common, k + 1
+        run = paths[j:k]
+        tails = [" ".join(split(p[0])[prefix:]) for p in run] if len(run) >= 2 else []
+        if tails and prefix and all(tails) and any(_PERCENT.match(t) for t in tails) \
+                and not all(_PERCENT.match(t) for t in tails):
+            head = " ".join(words[:prefix])
+            for p, tail in zip(run, tails):
+                p[:] = [head, tail]
+            j = k
+        else:
+            j += 1
 
 
 def assign_roles(paths: list[list[str]], vocab: Vocabulary) -> list[Column]:

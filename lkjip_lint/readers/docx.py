@@ -20,7 +20,7 @@ from lkjip_lint.readers.docx_numbering import Numbering
 from lkjip_lint.readers.docx_xml import W_NS, W_STRICT_NS, Tags, heading_styles, is_on, main_part, parse
 from lkjip_lint.readers.errors import InputError
 from lkjip_lint.readers.grid import continue_table, header_count, is_column_numbers
-from lkjip_lint.readers.lists import LIST_HEADINGS, bare_entry, entry, looks_like_entry
+from lkjip_lint.readers.lists import LIST_HEADINGS, bare_entry, entry, looks_like_entry, table_entries
 from lkjip_lint.readers.markup import plain
 from lkjip_lint.readers.ziputil import open_zip, read_member
 
@@ -199,7 +199,6 @@ class _Walker:
     # -- tables ------------------------------------------------------------------
     def table(self, tbl) -> None:
         self.pending = None
-        self.list_kind, self.list_block = None, None
         grid = tbl.find(self.t.tblGrid)
         width = len(grid.findall(self.t.gridCol)) if grid is not None else 0
         rows: list[tuple[list[Cell], bool, int | None, int | None]] = []
@@ -209,6 +208,9 @@ class _Walker:
                 rows.append(row)
         if not any(c.text for cells, _, _, _ in rows for c in cells):
             return
+        if self._list_table(rows):
+            return
+        self.list_kind, self.list_block = None, None
         width = max([width] + [len(cells) for cells, _, _, _ in rows])
         if width > MAX_COLUMNS:
             check_width(width, self._next_table_label())
@@ -224,6 +226,20 @@ class _Walker:
         self._caption(table)
         table.caption = table.caption or row_caption
         self.blocks.append(table)
+
+    def _list_table(self, rows) -> bool:
+        """A contents or list of tables laid out as a table under its title: its rows are the entries."""
+        found = table_entries([[c.text for c in cells] for cells, _, _, _ in rows], self.list_kind) \
+            if self.list_kind else None
+        if not found:
+            return False
+        if self.list_block is None:
+            self.list_block = ListBlock(kind=self.list_kind, page=rows[0][2])
+            self.blocks.append(self.list_block)
+        for item in found:
+            item.line, item.page, item.paragraph = None, rows[0][2], self.read_paragraphs
+        self.list_block.entries.extend(found)
+        return True
 
     def _next_table_label(self) -> str:
         return f"tabel ke-{sum(1 for b in self.blocks if isinstance(b, Table)) + 1}"

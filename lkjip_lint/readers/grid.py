@@ -100,6 +100,11 @@ def continue_table(a: Table, b: Table) -> None:
     a.rows.extend(r for r in rows if any(r.texts()))
 
 
+def well_formed(text: str) -> bool:
+    """One number as printed: thousands grouped by threes, one decimal separator at most."""
+    return bool(_WELL_FORMED.match(text))
+
+
 def number_cut(head: str, tail: str) -> bool:
     """"10.599.3" + "50.000": the head is no number on its own, the two together are one."""
     if not (_NUMBERISH.match(head) and _NUMBERISH.match(tail)):

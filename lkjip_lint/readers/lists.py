@@ -46,3 +46,29 @@ def bare_entry(line: str) -> bool:
     """A contents entry made without leader or page number: a short title, not a sentence."""
     text = line.strip()
     return bool(text) and len(text) <= 110 and not text.endswith((".", ",", ";", ":")) and "\t" not in text
+
+
+_PAGE = re.compile(r"^([0-9]{1,4}|[ivxlc]{1,6})$", re.I)
+_SEPARATOR = re.compile(r"^[:.\-–]?$")
+_NUMBERED = re.compile(r"^[-•*\s]*(Tabel|Gambar|Grafik|Lampiran)\s+\S", re.I)
+
+
+def table_entries(rows: list[list[str]], kind: str) -> list[ListEntry] | None:
+    """The entries of a list laid out as a table right under its title (a contents or list of
+    tables made as a borderless table: titles in one column, page numbers or ':' and titles in
+    the others), or None when a row is not an entry. A list of tables or figures has its
+    number ("Tabel 1.1") starting every row; a contents has one title per row and nothing
+    after it but a page number."""
+    entries = []
+    for cells in rows:
+        filled = [c.strip() for c in cells if c.strip()]
+        if not filled:
+            continue
+        if kind == "contents":
+            title, rest = filled[0], filled[1:]
+            if len(rest) > 1 or (rest and not _PAGE.match(rest[0])) or not bare_entry(title):
+                return None
+        elif not (_NUMBERED.match(filled[0]) and len(filled) <= 3 and all(_SEPARATOR.match(c) for c in filled[1:-1])):
+            return None
+        entries.append(entry("\t".join(filled), 0, kind))
+    return entries or None

@@ -16,7 +16,7 @@ from statistics import median
 from lkjip_lint.document import Heading, ListBlock
 from lkjip_lint.readers.pdf_tables import RawTable
 from lkjip_lint.readers.pdf_text import Line
-from lkjip_lint.readers.lists import LIST_HEADINGS, entry
+from lkjip_lint.readers.lists import LIST_HEADINGS, entry, table_entries
 from lkjip_lint.readers.markup import plain
 
 # A line that starts a new block even right under a full line.
@@ -224,11 +224,19 @@ def _list(items: list, i: int, kind: str, out: list, layout: "Layout") -> int:
     """
     block = ListBlock(kind=kind)
     entries: list[list[Line]] = []
+    tabled: list = []  # entries read from a table's rows
     start = i
     while i < len(items):
         item = items[i]
         if isinstance(item, RawTable):
-            break
+            found = table_entries([[c.text for c in row] for row in item.rows], kind)
+            if not found:
+                break
+            for entry_ in found:  # the list laid out as a table: its rows are the entries
+                entry_.line, entry_.page = None, item.page
+            tabled.extend(found)
+            i += 1
+            continue
         title = LIST_HEADINGS.get(plain(item.text).lower())
         if title and not (entries and abs(item.size - entries[0][0].size) < 0.6):
             break  # the next list's title ("Daftar Isi" in the size of the entries is an entry)
@@ -249,6 +257,7 @@ def _list(items: list, i: int, kind: str, out: list, layout: "Layout") -> int:
         i += 1
     for lines in entries:
         _flush(block, lines, kind)
+    block.entries.extend(tabled)
     if block.entries:
         block.page = block.entries[0].page
         out.append(block)
@@ -259,6 +268,8 @@ def _list(items: list, i: int, kind: str, out: list, layout: "Layout") -> int:
 def _next_starts(items: list, i: int, kind: str) -> bool:
     """The item after i starts an entry of a list of tables or figures ("Tabel 1.1 …", "Gambar 2 …")."""
     nxt = items[i + 1] if i + 1 < len(items) else None
+    if isinstance(nxt, RawTable):  # its entries laid out as a table
+        return bool(table_entries([[c.text for c in row] for row in nxt.rows], kind))
     return isinstance(nxt, Line) and _entry_start(nxt.text, kind) and not ENTRY_END.search(squash(nxt.text)) \
         or isinstance(nxt, Line) and bool(re.match(r"^[-•*❖\s]*(Tabel|Gambar|Grafik|Lampiran)\s+\S", nxt.text, re.I))
 

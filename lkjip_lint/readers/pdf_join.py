@@ -26,20 +26,45 @@ from lkjip_lint.readers.pdf_unruled import row_runs_on
 CONTINUED = re.compile(r"\b(lanjutan|sambungan|continued)\b", re.I)
 
 
+_SAME_PAGE_GAP = 45.0  # pt: an empty paragraph and its spacing (about three lines): the same table going on
+
+
 def continues(a: RawTable, b: RawTable) -> bool:
-    if b.page != a.last_page + 1 or a.n_cols != b.n_cols:
+    if a.n_cols != b.n_cols:
+        return False
+    # on the next page, or right under it on the same page: a table continued as a second table
+    # (the text's blank line between two runs of the same width; DOCX joins the two Word tables)
+    same_page = b.page == a.last_page and 0 <= b.bbox[1] - _bottom(a, b.page) <= _SAME_PAGE_GAP
+    if b.page != a.last_page + 1 and not same_page:
         return False
     if not (a.ruled and b.ruled):  # columns found from the words: their ink ranges overlap
-        return a.ruled == b.ruled and all(x0 < y1 and y0 < x1 for (x0, x1), (y0, y1) in zip(a.spans, b.spans))
+        if a.ruled != b.ruled:
+            return False
+        # a second table on the same page sizes its columns to its own words: each column still
+        # lies nearest the same column of the first
+        return all(x0 < y1 and y0 < x1 for (x0, x1), (y0, y1) in zip(a.spans, b.spans)) or same_page and all(
+            min(range(len(a.spans)), key=lambda j: abs(sum(a.spans[j]) - sum(span))) == k
+            for k, span in enumerate(b.spans))
     same_x = all(abs(x - y) <= 2 for x, y in zip(a.xs, b.xs))
     return same_x and abs(a.bbox[2] - b.bbox[2]) <= 2
+
+
+def _bottom(table: RawTable, page: int) -> float:
+    """The foot of the table's ink on a page (a joined table's bbox is its first piece's)."""
+    return max((ln.bottom for row, p in zip(table.rows, table.pages) if p == page for c in row for ln in c.lines),
+               default=float("inf"))
 
 
 def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None) -> None:
     """Append B to A in place."""
     k = _body_start(a, b)
     rows, pages = b.rows[k:], b.pages[k:]
-    if rows and _cut(a, b, rows[0]):
+    rest = None
+    if not k and rows and header_count([(0, _texts(r)) for r in a.rows]):
+        rest = _header_over_rest(norm_cells(_texts(a.rows[0])), rows[0])
+        if rest is not None:  # the repeated header, the rest of the cut row read into its cells
+            rows = [rest, *rows[1:]]
+    if rows and a.rows and (rest is not None or _cut(a, b, rows[0])):
         for cell, more in zip(a.rows[-1], rows[0]):
             if more.text:  # the cut cell's lines go on: glued by the same rule as lines in one cell
                 _extend(cell, more.lines, vocab, more.text)
@@ -111,6 +136,29 @@ def _column_of(a: RawTable, lines: list) -> int | None:
     reach = [(x0, nxt[0] if nxt else x1) for (x0, x1), nxt in zip(a.spans, a.spans[1:] + [None])]
     cols = {next((c for c, (x0, x1) in enumerate(reach) if x0 - 1 <= ln.x0 and ln.x1 <= x1 + 1), None) for ln in lines}
     return cols.pop() if len(cols) == 1 else None
+
+
+def _header_over_rest(header: list[str], first: list[PCell]) -> list[PCell] | None:
+    """The piece's first row is the repeated header with more lines under some of its cells
+    (a row cut by the page break whose rest sits beside the header's last line, read into
+    the same row): every cell is the header's or begins with it, one has more. The more,
+    as a row of its own, or None."""
+    rest, more = [], False
+    for head, cell in zip(header, first):
+        text = norm_cells([cell.text])[0]
+        if text == head:
+            rest.append(PCell())
+            continue
+        if not head or not text.startswith(head + " "):
+            return None
+        lines, taken = list(cell.lines), []
+        while lines and norm_cells([" ".join(ln.text for ln in taken)])[0] != head:
+            taken.append(lines.pop(0))
+        if not lines:
+            return None
+        rest.append(PCell(lines=lines, text=" ".join(ln.text for ln in lines), right=cell.right))
+        more = True
+    return rest if more and len(header) == len(first) else None
 
 
 def repeated_header(header: list[list[str]], rows: list[list[str]]) -> int:

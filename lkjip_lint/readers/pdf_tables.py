@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import pypdfium2.raw as pdfium_c
 from pdfplumber.table import TableFinder, TableSettings, merge_edges
 
+from lkjip_lint.readers.pdf_stacked import unstack
 from lkjip_lint.readers.pdf_text import Char, split_lines
 
 MAX_SEGMENTS = 20000  # a page drawn with more line segments than this is a chart or a map, not a table
@@ -100,7 +101,7 @@ def find_tables(page, chars: list[Char], page_no: int, width: float, height: flo
     for found in finder.tables:
         table = _build(found.cells, chars, page_no)
         if table is not None:
-            tables.append(table)
+            tables.append(unstack(table))
     tables.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     return tables
 

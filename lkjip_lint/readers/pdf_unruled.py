@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lkjip_lint.readers.grid import is_column_numbers, number_cut
+from lkjip_lint.readers.grid import is_column_numbers, number_cut, well_formed
 from lkjip_lint.readers.pdf_bands import Piece, bands, blocks, staggered
 from lkjip_lint.readers.pdf_labels import gather
 from lkjip_lint.readers.pdf_tables import PCell, RawTable
@@ -92,6 +92,13 @@ def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tu
         if table is None:
             i += 1
             continue
+        while members[0] > 0 and members[0] - 1 not in used and _tall_header_above(lines, segs, members):
+            # a header set at the bottom of its cells: its tallest cells begin on lines above
+            above = _table(lines, segs, [members[0] - 1] + members, page_no, rules)
+            if above is None or len(above.rows) != len(table.rows):
+                break  # the line made a row of its own: not the header's
+            members, table = [members[0] - 1] + members, above
+        i = members[0]
         k = last + 1  # lines wrapped below the last row (its label went on): they add no row
         while k < n and _close(lines[k - 1], lines[k]) and _fits_one_column(segs[k], table) \
                 and not _CAPTION_START.match(lines[k].text):
@@ -100,6 +107,8 @@ def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tu
             # continued piece, the rest of a row cut by the page break); a line that completes a
             # centred label (pdf_labels) may leave one row fewer
             rows_wanted = len(table.rows) + (1 if _ends_in_column_numbers(table) else 0)
+            if k == n - 1:  # the page's last line: a label row ("Desa") of a table going on overleaf
+                rows_wanted += 1
             if longer is None or len(longer.rows) > rows_wanted or len(longer.rows) < len(table.rows) - 1:
                 break
             members.append(k)
@@ -116,6 +125,19 @@ def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tu
         i = members[-1] + 1
     rest = [ln for k, ln in enumerate(lines) if k not in used]
     return tables, rest
+
+
+def _tall_header_above(lines: list[Line], segs: list[list[Segment]], members: list[int]) -> bool:
+    """The line above a table's first line is the first line of its tallest header cells, set
+    at the bottom: at the header's own line pitch, each of its pieces over a piece of the line
+    below (the same cell going on), fewer pieces than there (the short cells start lower)."""
+    a, b = members[0] - 1, members[0]
+    if len(members) < 2 or _CAPTION_START.match(lines[a].text) or len(segs[a]) >= len(segs[b]):
+        return False
+    c = members[1]
+    if lines[b].top - lines[a].bottom > lines[c].top - lines[b].bottom + 1.0 or abs(lines[a].size - lines[b].size) > 0.6:
+        return False
+    return all(any(x.x0 < y.x1 and y.x0 < x.x1 for y in segs[b]) for x in segs[a])
 
 
 def _ends_in_column_numbers(table: RawTable) -> bool:
@@ -274,7 +296,7 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
         # the body's last column name columns it left empty ("Ket" over nothing)
         spare = [x for k in members if k < first_data for x in segs[k]
                  if x.x1 < spans[0][0] - 2 * MIN_RIVER
-                 or k in numbers and len(segs[k]) > len(spans) and x.x0 > spans[-1][1] + 2 * MIN_RIVER]
+                 or k in numbers and len(segs[k]) > len(spans) and _clear(x, spans)]
         if spare:
             spans = sorted(spans + _columns([spare]))
         if few and first_data is not None:
@@ -292,8 +314,9 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     for k in members:
         placed: dict[int, Line] = {}
         over: dict[int, list[int]] = {}
-        for s in segs[k]:
-            c, cols = _place(s, spans, header=k < first_data or k in numbers)
+        head = k < first_data or k in numbers
+        for s in (_split_at_rivers(segs[k], spans) if head else segs[k]):
+            c, cols = _place(s, spans, header=head)
             piece = _line(s.chars, page_no)
             if c in placed:  # two segments in one column: one cell's text with a wide gap
                 piece = _line(placed[c].chars + s.chars, page_no)
@@ -319,6 +342,7 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
                 row[c].sort(key=lambda ln: ln.top)
             rows.append(row)
             merged_rows.append(covered)
+    _centred_header_cells(rows, merged_rows)
     row_pages = [page_no] * len(rows)
     if len(rows) < least:
         return None
@@ -345,6 +369,51 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     return RawTable(page=page_no, bbox=bbox, xs=[x0 for x0, _ in spans], rows=grid, pages=row_pages,
                     ruled=False, spans=spans, source_lines=[lines[k] for k in members], rules=list(rules),
                     room=widths)
+
+
+def _centred_header_cells(rows: list[dict[int, list[Line]]], merged_rows: list[set[int]]) -> None:
+    """Header cells spanning the header's rows, centred vertically ("No", "Kelurahan" beside
+    "Pria" over "Jumlah", "%"), sit on a line of their own between two header lines: with
+    no column in common with the rows above and below, that line is part of the row above
+    (as the text's two header rows have them), not a header row of its own."""
+    header = next((n for n, row in enumerate(rows)
+                   if any(_NUMERIC.match(ln.text) for lines in row.values() for ln in lines)), len(rows))
+    n = 1
+    while n < header - 1:
+        above, mid, below = rows[n - 1], rows[n], rows[n + 1]
+        one_line = all(len(lines) == 1 for lines in mid.values())
+        if one_line and not set(mid) & set(above) and not set(mid) & set(below):
+            above.update(mid)
+            merged_rows[n - 1] |= merged_rows[n]
+            del rows[n], merged_rows[n]
+            header -= 1
+            continue
+        n += 1
+
+
+def _split_at_rivers(segs: list[Segment], spans) -> list[Segment]:
+    """Header segments cut at a gap wider than a word space centred in the white between two
+    body columns: bold headers of two narrow columns ("Satuan  Target") a little more than a
+    word space apart are one segment by the gap rule, and would be placed as one cell."""
+    out = []
+    for seg in segs:
+        start, last = 0, None
+        for k, ch in enumerate(seg.chars):
+            if ch.text == " ":
+                continue
+            if last is not None and ch.x0 - last.x1 > MIN_RIVER and any(
+                    a[1] < (last.x1 + ch.x0) / 2 < b[0] for a, b in zip(spans, spans[1:])):
+                out.append(_seg(seg.chars[start:k]))
+                start = k
+            last = ch
+        out.append(_seg(seg.chars[start:]) if start else seg)
+    return out
+
+
+def _clear(seg: Segment, spans) -> bool:
+    """Clear of every column's ink: past the last column, or in the white between two (a column
+    number naming a column the body leaves empty on this page)."""
+    return all(seg.x1 < x0 - 2 * MIN_RIVER or seg.x0 > x1 + 2 * MIN_RIVER for x0, x1 in spans)
 
 
 def _snug_widths(spans, header=()) -> list[float]:
@@ -489,12 +558,25 @@ def _continues(row: dict[int, list[Line]], placed: dict[int, Line], spans, width
     the header: there a line with text under an empty cell is the next header row.
     """
     running = None
+    # a number cut by its cell's edge ("6.910.3" over "87.000") proves the line goes on the row:
+    # then a number under a full number in another column is that cell's rest too ("94,0" "0%")
+    cut = any(c in row and _number_goes_on(row[c], piece) for c, piece in placed.items())
+    # the line's one number, a few characters that make one number with the full one above:
+    # the rest of a number wrapped in its cell ("111,1" "1"); a next row brings its numbers
+    # in several columns
+    lone = sum(1 for piece in placed.values() if _NUMERIC.match(piece.text)) == 1
     for c, piece in placed.items():
         if c not in row:
             if _whole_value(piece.text) and any(_whole_value(ln.text) for lines in row.values() for ln in lines):
                 return False  # a row's one-line values share a line: values further down are the next row's
             if header:
-                return False
+                # a header set at the bottom of its cells: the first line holds only the tall
+                # cells' first lines, and the short cells start beside their next line; every
+                # cell of the row so far goes on (a two-level header's first line has cells
+                # that end there)
+                if not set(row) <= set(placed) or is_column_numbers([ln.text for ln in placed.values()]):
+                    return False  # column numbers ('1 2 3 4') are a row of their own
+                continue
             if running is None:
                 running = any((ln[-1].x1 - ln[-1].x0) >= 0.7 * widths[k] and not _NUMERIC.match(ln[-1].text)
                               for k, ln in row.items())
@@ -502,15 +584,31 @@ def _continues(row: dict[int, list[Line]], placed: dict[int, Line], spans, width
                 return False
             continue
         prev = row[c][-1]
+        if _number_goes_on(row[c], piece):
+            continue  # the rest of a number cut by its cell's edge, whatever it looks like ("87.000")
         if _ITEM.match(piece.text):
             return False  # "b. Pelayanan …", "2) …": an enumerated row of its own
-        if _whole_value(prev.text) and _whole_value(piece.text) and not number_cut(prev.text, piece.text):
+        if _whole_value(prev.text) and _whole_value(piece.text) and not number_cut(prev.text, piece.text) \
+                and not (_next_line(prev, piece) and (cut or lone and len(piece.text) <= 3
+                                                      and well_formed(prev.text + piece.text))):
             return False  # a whole value under a whole value ('-' under '-' too): the next row's
         first = _first_word_width(piece)
         space = 0.25 * max(prev.height, 1.0)
         if (prev.x1 - prev.x0) + space + first <= widths[c] - 1.0:
             return False  # the word would have fitted: this line is a new row's
     return True
+
+
+def _next_line(prev: Line, piece: Line) -> bool:
+    """The piece is on the line right under prev (a wrapped number's rest is, a next row's number
+    under a label that wrapped is further down)."""
+    return piece.top - prev.bottom <= 0.6 * max(prev.height, 1.0)
+
+
+def _number_goes_on(lines: list[Line], piece: Line) -> bool:
+    """The piece is more digits of a number its cell's lines began and cut at the cell's edge:
+    the first line is no number on its own, all of them with the piece are one ("1," "06" "3")."""
+    return number_cut(lines[0].text, "".join(ln.text for ln in lines[1:]) + piece.text)
 
 
 def _first_word_width(line: Line) -> float:
