@@ -21,7 +21,7 @@ import hashlib
 import pytest
 
 from tests.helpers import ROOT
-from tests.test_renditions import REPORTS, _defects
+from tests.test_renditions import REPORTS, assert_same_as_text
 
 ROUTES = ("lo", "odt", "pandoc")
 FORMATS = ("docx", "pdf")
@@ -73,13 +73,7 @@ def test_independent_rendition_finds_what_the_text_finds(independent, report, ro
     path = out / f"{report}.{route}.{fmt}"
     if not path.exists():
         pytest.skip(f"{path.name} not built: LibreOffice (soffice) makes the PDF of pandoc's DOCX")
-    why = KNOWN.get((report, route, fmt))
-    if why:
-        request.applymarker(pytest.mark.xfail(reason=why, strict=True))
-    reference = _defects(next(r for r in REPORTS if r.stem == report))
-    found = _defects(path)
-    missing_, extra = sorted(reference - found), sorted(found - reference)
-    assert not missing_ and not extra, f"{path.name}: missing {missing_}; extra {extra}"
+    assert_same_as_text(path, report, KNOWN.get((report, route, fmt)), request)
 
 
 def test_independent_builder_reads_the_text_layout():

@@ -6,7 +6,6 @@ numbers are the fragment's), not copied from the program's output.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 

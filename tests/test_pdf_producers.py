@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import ROOT
-from tests.test_renditions import REPORTS, _defects
+from tests.test_renditions import REPORTS, assert_same_as_text
 
 _BUILDER = ["naive_report.py", "pdf_producers.py", "pdf_reportlab.py", "pdf_weasy.py"]
 PRODUCERS = ("reportlab", "weasyprint")
@@ -75,13 +75,7 @@ def _pdfs(producer: str) -> Path:
 @pytest.mark.parametrize("report", [r.stem for r in REPORTS])
 def test_producer_pdf_finds_what_the_text_finds(report, producer, style, request):
     path = _pdfs(producer) / f"{report}.{style}.pdf"
-    why = KNOWN.get((report, producer, style))
-    if why:
-        request.applymarker(pytest.mark.xfail(reason=why, strict=True))
-    reference = _defects(next(r for r in REPORTS if r.stem == report))
-    found = _defects(path)
-    missing, extra = sorted(reference - found), sorted(found - reference)
-    assert not missing and not extra, f"{producer} {path.name}: missing {missing}; extra {extra}"
+    assert_same_as_text(path, report, KNOWN.get((report, producer, style)), request, f"{producer} ")
 
 
 def test_naive_reading_sees_tables_headers_and_spans():

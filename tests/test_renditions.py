@@ -29,12 +29,7 @@ REPORTS = sorted([CORPUS / "purbalingga-2024.txt", *(CORPUS / "more").glob("*.tx
 FORMATS = ("docx", "pdf")
 
 # (report stem, style, format) -> why it differs today
-KNOWN: dict[tuple[str, str, str], str] = {
-    ("purbalingga-2024", "serif", "pdf"): (
-        "Tabel 1.1 without rules: the Dusun column's centred dashes and right-aligned numbers do not "
-        "overlap, so they are read as two columns; the 'Jumlah' heading is then not spanned over a "
-        "column its next header row leaves unnamed, the header changes and COUNT001 12 vs 11 is lost"),
-}
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 
 def _styles():
@@ -90,13 +85,18 @@ def test_rendition_finds_what_the_text_finds(renditions, report, style, fmt, req
     if not path.exists():
         pytest.skip(f"{path.name} not built: LibreOffice (soffice) is not installed"
                     if fmt == "pdf" else f"{path.name} not built")
-    why = KNOWN.get((report, style, fmt))
-    if why:
-        request.applymarker(pytest.mark.xfail(reason=why, strict=True))
+    assert_same_as_text(path, report, KNOWN.get((report, style, fmt)), request)
+
+
+def assert_same_as_text(path: Path, report: str, known: str | None, request, label: str = "") -> None:
+    """Parity: the rendition at `path` gives the errors and warnings (rule, expected value) of
+    the report's text; a strict xfail when `known` says why it does not yet."""
+    if known:
+        request.applymarker(pytest.mark.xfail(reason=known, strict=True))
     reference = _defects(next(r for r in REPORTS if r.stem == report))
     found = _defects(path)
     missing, extra = sorted(reference - found), sorted(found - reference)
-    assert not missing and not extra, f"{path.name}: missing {missing}; extra {extra}"
+    assert not missing and not extra, f"{label}{path.name}: missing {missing}; extra {extra}"
 
 
 def test_builder_styles_differ_where_they_say(tmp_path):

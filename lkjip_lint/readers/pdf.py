@@ -212,13 +212,13 @@ def _join_split_tables(flow: list, vocab: Vocabulary) -> list:
     out: list = []
     for item in flow:
         if isinstance(item, RawTable):
-            _take_foot_lines(out, item, vocab)
+            cut_label = _take_foot_lines(out, item, vocab)
             prev = out[-1] if out else None
             if isinstance(prev, RawTable):
                 item = _in_columns_of(out, item, vocab)
                 prev = out[-1]
             if isinstance(prev, RawTable) and continues(prev, item):
-                join(prev, item, vocab)
+                join(prev, item, vocab, label_runs_on=cut_label)
                 continue
             if (len(out) >= 2 and isinstance(out[-2], RawTable) and isinstance(prev, TextBlock)
                     and caption_match(prev) and CONTINUED.search(prev.text) and continues(out[-2], item)):
@@ -232,14 +232,16 @@ def _join_split_tables(flow: list, vocab: Vocabulary) -> list:
     return out
 
 
-def _take_foot_lines(out: list, item: RawTable, vocab: Vocabulary) -> None:
+def _take_foot_lines(out: list, item: RawTable, vocab: Vocabulary) -> bool:
     """Text lines between a table and its piece on the next page that are the middle of a row
-    the page break cut go back into that row (pdf_join.foot_lines)."""
+    the page break cut go back into that row (pdf_join.foot_lines); whether they did."""
     k = len(out)
     while k and isinstance(out[k - 1], TextBlock):
         k -= 1
     if k == len(out) or not k or not isinstance(out[k - 1], RawTable):
-        return
+        return False
     lines = [ln for block in out[k:] for ln in block.lines]
-    if foot_lines(out[k - 1], lines, item, vocab):
-        del out[k:]
+    if not foot_lines(out[k - 1], lines, item, vocab):
+        return False
+    del out[k:]
+    return True

@@ -55,8 +55,9 @@ def _bottom(table: RawTable, page: int) -> float:
                default=float("inf"))
 
 
-def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None) -> None:
-    """Append B to A in place."""
+def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None, label_runs_on: bool = False) -> None:
+    """Append B to A in place. `label_runs_on`: A's last row's label was cut by the page break
+    (foot_lines took its middle lines), so B's first body row is that row's rest."""
     k = _body_start(a, b)
     rows, pages = b.rows[k:], b.pages[k:]
     rest = None
@@ -64,7 +65,7 @@ def join(a: RawTable, b: RawTable, vocab: Vocabulary | None = None) -> None:
         rest = _header_over_rest(norm_cells(_texts(a.rows[0])), rows[0])
         if rest is not None:  # the repeated header, the rest of the cut row read into its cells
             rows = [rest, *rows[1:]]
-    if rows and a.rows and (rest is not None or _cut(a, b, rows[0])):
+    if rows and a.rows and (rest is not None or _cut(a, b, rows[0], label_runs_on)):
         for cell, more in zip(a.rows[-1], rows[0]):
             if more.text:  # the cut cell's lines go on: glued by the same rule as lines in one cell
                 _extend(cell, more.lines, vocab, more.text)
@@ -106,8 +107,8 @@ def foot_lines(a: RawTable, lines: list, b: RawTable, vocab: Vocabulary | None =
     """Put `lines` (the last of A's page, under A, read as text) into A's last row when they are
     the middle of a label the page break cut: B continues A with the rest of that row, and the
     lines sit one under the other at the line pitch right under the row, inside the column of
-    its label. The rest of the row, B's first body row, goes into it too (the lines prove the
-    label ran on, which the stricter test of `join` cannot see). Returns whether they were taken."""
+    its label. Returns whether they were taken: then `join` glues B's first body row to that
+    row whatever its stricter test says (the lines prove the label ran on)."""
     if not lines or not a.rows or a.spans == [] or not continues(a, b):
         return False
     k = _body_start(a, b)
@@ -124,10 +125,6 @@ def foot_lines(a: RawTable, lines: list, b: RawTable, vocab: Vocabulary | None =
             return False  # not stacked at the line pitch under the row
         above = line
     _extend(last[col], list(lines), vocab, last[col].text)
-    for cell, more in zip(last, b.rows.pop(k)):
-        if more.text:
-            _extend(cell, more.lines, vocab, more.text)
-    b.pages.pop(k)
     return True
 
 

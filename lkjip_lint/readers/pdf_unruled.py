@@ -228,6 +228,37 @@ def _columns(lines_segs: list[list[Segment]]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in cols]
 
 
+def _one_column_aligned_two_ways(spans, body: list[list[Segment]], head: list[list[Segment]]) -> list[tuple[float, float]]:
+    """Two neighbouring columns that are one: a column's dashes centred and its numbers set
+    right ('-' in most rows, '3' and '2' in others) leave ink that does not overlap, so the
+    rivers make two columns of it. They are one when no body line has a value in both, every
+    value in them is a whole value (a number or a dash), each holds at least two, and no header
+    line names each of them apart (its own heading or column number over each ink)."""
+    merged = list(spans)
+    j = 0
+    while j < len(merged) - 1:
+        left, right = merged[j], merged[j + 1]
+        in_left = [s for line in body for s in line if _within(s, left)]
+        in_right = [s for line in body for s in line if _within(s, right)]
+        both = any(any(_within(s, left) for s in line) and any(_within(s, right) for s in line) for line in body)
+        values = all(_whole_value(_text(s)) for s in in_left + in_right)
+        named_apart = any(any(_over(s, left) and not _over(s, right) for s in line)
+                          and any(_over(s, right) and not _over(s, left) for s in line) for line in head)
+        if not both and values and len(in_left) >= 2 and len(in_right) >= 2 and not named_apart:
+            merged[j:j + 2] = [(left[0], right[1])]
+            continue
+        j += 1
+    return merged
+
+
+def _within(seg: Segment, span: tuple[float, float]) -> bool:
+    return span[0] - 0.5 <= seg.x0 and seg.x1 <= span[1] + 0.5
+
+
+def _over(seg: Segment, span: tuple[float, float]) -> bool:
+    return seg.x0 < span[1] and span[0] < seg.x1
+
+
 def _headed_widths(widths: list[float], spans, header: list[dict[int, Line]]) -> list[float]:
     """A column's room ends before the next column's heading too. Numbers aligned right
     start far into their cells, so their ink alone gave a label column room it never had
@@ -302,6 +333,8 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
         if few and first_data is not None:
             spans = _without_centred_headings(spans, _columns([segs[k] for k in members if k >= first_data
                                                                and k not in numbers]))
+        if not few:
+            spans = _one_column_aligned_two_ways(spans, body, [segs[k] for k in members if k < first_data or k in numbers])
     if len(spans) < 2:
         return None
     if len(spans) == 2 and all(len(segs[k]) <= 2 and _MARKER.match(_text(segs[k][0])) for k in multi):
