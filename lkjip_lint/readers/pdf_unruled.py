@@ -238,17 +238,32 @@ def _one_column_aligned_two_ways(spans, body: list[list[Segment]], head: list[li
     j = 0
     while j < len(merged) - 1:
         left, right = merged[j], merged[j + 1]
-        in_left = [s for line in body for s in line if _within(s, left)]
-        in_right = [s for line in body for s in line if _within(s, right)]
-        both = any(any(_within(s, left) for s in line) and any(_within(s, right) for s in line) for line in body)
-        values = all(_whole_value(_text(s)) for s in in_left + in_right)
-        named_apart = any(any(_over(s, left) and not _over(s, right) for s in line)
-                          and any(_over(s, right) and not _over(s, left) for s in line) for line in head)
-        if not both and values and len(in_left) >= 2 and len(in_right) >= 2 and not named_apart:
+        in_left, in_right, both = 0, 0, False
+        values = True
+        for line in body:
+            here = [(_within(s, left), _within(s, right), s) for s in line]
+            l_here = any(x for x, _, _ in here)
+            r_here = any(y for _, y, _ in here)
+            if l_here and r_here:
+                both = True
+                break
+            for x, y, seg in here:
+                if x or y:
+                    in_left, in_right = in_left + x, in_right + y
+                    values = values and _whole_value(_text(seg))
+            if not values:
+                break
+        if not both and values and in_left >= 2 and in_right >= 2 and not _named_apart(head, left, right):
             merged[j:j + 2] = [(left[0], right[1])]
             continue
         j += 1
     return merged
+
+
+def _named_apart(head: list[list[Segment]], left, right) -> bool:
+    """A header line with a segment over each column's ink and not the other's."""
+    return any(any(_over(s, left) and not _over(s, right) for s in line)
+               and any(_over(s, right) and not _over(s, left) for s in line) for line in head)
 
 
 def _within(seg: Segment, span: tuple[float, float]) -> bool:
