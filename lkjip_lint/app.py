@@ -62,6 +62,7 @@ def collect_with_origin(paths: tuple[str, ...]) -> tuple[list[Path], list[str], 
 def options_from_config(config, rule_dirs, year, lang, cli_codes: dict | None = None):
     """The check Options (and every rule loaded) a configuration and the command line give; `serve` uses it too."""
     from lkjip_lint.config import select_rules, severity_for, unknown_codes
+    from lkjip_lint.datamodel import dump
     from lkjip_lint.engine.loader import load_rules
     from lkjip_lint.interpret.report import Settings
     from lkjip_lint.lint import Options
@@ -76,8 +77,8 @@ def options_from_config(config, rule_dirs, year, lang, cli_codes: dict | None = 
         severities[r.id] = sev if sev is not None else "off"
     settings = Settings(
         year=year or config.year,
-        subject=config.subject.model_dump(exclude_none=True) if config.subject else {},
-        scale=[b.model_dump() for b in config.scale] if isinstance(config.scale, list) else config.scale,
+        subject=dump(config.subject, exclude_none=True) if config.subject else {},
+        scale=[dump(b) for b in config.scale] if isinstance(config.scale, list) else config.scale,
         negative_indicators=list(config.negative_indicators),
     )
     return Options(rules=[r for r in rules if r.id in chosen], lang=lang, settings=settings,
@@ -187,6 +188,8 @@ def _run_checks(files, missing, in_folders, first, in_parallel, workers, config,
     if in_parallel:
         results.extend(_progress(_in_parallel(files, options, min(workers, len(files)), lang, skip), len(files)))
     else:
+        # one file at a time: its rules may use the second core (not with --jobs 1, which asks for one)
+        options.two_processes = workers > 1
         readings = [first, *[None] * (len(files) - 1)] if files else []
         results.extend(_progress((check_file(f, _options_for(f, options, skip), r) for f, r in zip(files, readings)),
                                  len(files)))

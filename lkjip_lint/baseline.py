@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path, PurePath
 
 from lkjip_lint.finding import Finding
@@ -131,7 +132,7 @@ def apply_baseline(results: list[FileResult], path: str | Path,
                 budget[ident] -= 1  # one entry hides one finding
             else:
                 kept.append(f)
-        kept_results.append(r.model_copy(update={"findings": kept}))
+        kept_results.append(replace(r, findings=kept))
     # Entries still holding budget matched nothing: report each unmatched copy once.
     unused = []
     for e in entries:

@@ -59,7 +59,7 @@ def main() -> None:
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Hide the findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Record the current findings in this file (paths relative to the repository root).")
-@click.option("--jobs", "-j", type=int, default=None, help="Parallel processes for a batch (default: core count).")
+@click.option("--jobs", "-j", type=int, default=None, help="Parallel processes (default: core count): files of a batch, or the checks of a single file (1: one process).")
 @click.option("--max-file-mb", type=click.FloatRange(min=0.001, max=100_000), default=None, callback=_finite,
               help="Refuse files larger than this (default 20).")
 @click.option("--check-timeout", type=click.FloatRange(min=0.01, max=3600), default=None, callback=_finite,

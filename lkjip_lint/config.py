@@ -12,14 +12,17 @@ Command-line flags win over the file through `Config.merge_cli`.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import Any, Iterable, Literal, get_args
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from lkjip_lint.datamodel import FORBID_EXTRA, dump
 from lkjip_lint.yamlio import safe_load
 
 try:  # Python 3.11+
@@ -40,38 +43,68 @@ class ConfigError(ValueError):
     """A configuration file that cannot be used; the message names file and key."""
 
 
-class Band(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+Lang = Literal["id", "en"]
+Level = Literal["error", "warning", "info"]
+LevelOrOff = Literal["error", "warning", "info", "off"]
+
+
+def _one_of(name: str, value: Any, choices: Any) -> None:
+    allowed = get_args(choices)
+    if value not in allowed:
+        raise ValueError(f"{name}: Input should be {' or '.join(repr(a) for a in allowed)}, not {value!r}")
+
+
+@dataclass(kw_only=True)
+class Band:
+    __pydantic_config__ = FORBID_EXTRA
     min: float
     max: float | None = None
     label: str
 
 
-class Subject(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(kw_only=True)
+class Subject:
+    __pydantic_config__ = FORBID_EXTRA
     kind: str | None = None
     name: str | None = None
     kabupaten: str | None = None
 
 
-class Config(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(kw_only=True)
+class Config:
+    """The settings of a run. Built from a file only after schemas/config.schema.json has validated it."""
 
-    select: list[str] = Field(default_factory=list)
-    ignore: list[str] = Field(default_factory=list)
-    severity: dict[str, Literal["error", "warning", "info", "off"]] = Field(default_factory=dict)
-    rules: list[Path] = Field(default_factory=list)  # absolute after loading
+    __pydantic_config__ = FORBID_EXTRA
+
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, LevelOrOff] = field(default_factory=dict)
+    rules: list[Path] = field(default_factory=list)  # absolute after loading
     scale: str | list[Band] | None = None
     subject: Subject | None = None
     year: int | None = None
-    negative_indicators: list[str] = Field(default_factory=list)
-    lang: Literal["id", "en"] = "id"
-    fail_on: Literal["error", "warning", "info"] = "error"
+    negative_indicators: list[str] = field(default_factory=list)
+    lang: Lang = "id"
+    fail_on: Level = "error"
     max_file_mb: float = 20
     efficiency: bool | dict[str, Any] | None = None
-    per_file_ignores: dict[str, list[str]] = Field(default_factory=dict)  # glob (relative to the config) -> codes
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob (relative to the config) -> codes
     check_timeout: float = 20  # seconds one check may take on one file
     source: Path | None = None  # the file this came from; None for defaults
+
+    def __post_init__(self) -> None:
+        # a file's values were checked by the schema; the command line's (and a web form's) are checked here
+        _one_of("lang", self.lang, Lang)
+        _one_of("fail_on", self.fail_on, Level)
+        for code, level in self.severity.items():
+            _one_of(f"severity.{code}", level, LevelOrOff)
+        # nested settings come as the file or the command line gives them
+        if isinstance(self.subject, dict):
+            self.subject = Subject(**self.subject)
+        if isinstance(self.scale, list):
+            self.scale = [b if isinstance(b, Band) else Band(**b) for b in self.scale]
+        self.rules = [Path(p) for p in self.rules]
+        self.max_file_mb, self.check_timeout = float(self.max_file_mb), float(self.check_timeout)
 
     def merge_cli(self, **overrides: Any) -> "Config":
         """A copy with command-line values on top.
@@ -82,9 +115,10 @@ class Config(BaseModel):
         --ignore never re-enables what the file ignores). List values may be
         comma-separated strings ("SUM,TAB001").
         """
-        data = self.model_dump()
+        data = dump(self)
+        names = {f.name for f in dataclasses.fields(Config)}
         for key, value in overrides.items():
-            if key not in Config.model_fields or key == "source":
+            if key not in names or key == "source":
                 raise ConfigError(f"unknown option {key!r}")
             if value is None or (isinstance(value, (list, tuple)) and not value):
                 continue
@@ -96,10 +130,9 @@ class Config(BaseModel):
                 value = {**data["severity"], **dict(value)}
             data[key] = value
         try:
-            return Config.model_validate(data)
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            raise ConfigError(f"command line: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+            return Config(**data)
+        except (TypeError, ValueError) as exc:  # click has typed every value; this is a safety net
+            raise ConfigError(f"command line: {exc}") from None
 
 
 # ---- loading ---------------------------------------------------------------
@@ -148,10 +181,9 @@ def _load(path: Path, explicit: bool = False) -> Config:
     validate(data, path)
     rules = [(path.parent / p).resolve() for p in data.pop("rules", [])]
     try:
-        return Config.model_validate({**data, "rules": rules, "source": path.resolve()})
-    except ValidationError as exc:  # the schema should catch everything; this is a safety net
-        err = exc.errors()[0]
-        raise ConfigError(f"{path}: {'.'.join(map(str, err['loc']))}: {err['msg']}") from None
+        return Config(**{**data, "rules": rules, "source": path.resolve()})
+    except (TypeError, ValueError) as exc:  # the schema catches everything; this is a safety net
+        raise ConfigError(f"{path}: {exc}") from None
 
 
 def _read_yaml(path: Path, text: str) -> dict:

@@ -7,12 +7,14 @@ readers asks which format a report came from.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal, Union
 
-from pydantic import BaseModel, Field
+from lkjip_lint.datamodel import hidden
 
 
-class Anchor(BaseModel):
+@dataclass(kw_only=True)
+class Anchor:
     """A finding's place in one reading of a Document: indices into its blocks, rows and cells."""
 
     block: int = -1  # index in Document.blocks; -1: the start of the document
@@ -25,7 +27,8 @@ class Anchor(BaseModel):
                 -1 if self.cell is None else self.cell)
 
 
-class Location(BaseModel):
+@dataclass(kw_only=True)
+class Location:
     line: int | None = None
     page: int | None = None
     table: str | None = None
@@ -37,7 +40,7 @@ class Location(BaseModel):
     document: bool = False  # about the whole document (anchored at its start)
     # where in the Document (block, row, cell): set by locate.py, used for document order and by
     # the annotators; never serialised (an index means nothing outside one reading of one file)
-    anchor: Anchor | None = Field(default=None, exclude=True)
+    anchor: Anchor | None = hidden()
 
     def brief(self) -> str:
         parts = []
@@ -58,79 +61,88 @@ class Location(BaseModel):
         return " · ".join(parts)
 
 
-class Cell(BaseModel):
+@dataclass(kw_only=True)
+class Cell:
     text: str = ""
     merged: bool = False  # covered by a horizontal merge (gridSpan): continues the cell to its left
     vmerged: bool = False  # covered by a vertical merge (vMerge): continues the cell above
     line: int | None = None
     page: int | None = None
-    origin: int | None = Field(default=None, exclude=True)  # DOCX: ordinal of its w:tc in the body
+    origin: int | None = hidden()  # DOCX: ordinal of its w:tc in the body
 
 
-class Row(BaseModel):
+@dataclass(kw_only=True)
+class Row:
     cells: list[Cell]
     line: int | None = None
     page: int | None = None
     is_header: bool = False
     path: str | None = None  # JSON path of the row in structured-data input ("tables[3].rows[5]")
-    origin: int | None = Field(default=None, exclude=True)  # DOCX: ordinal of its w:tr in the body
+    origin: int | None = hidden()  # DOCX: ordinal of its w:tr in the body
 
     def texts(self) -> list[str]:
         return [c.text for c in self.cells]
 
 
-class Caption(BaseModel):
+@dataclass(kw_only=True)
+class Caption:
     number: str | None = None  # "3.2"; None for "Tabel 3." or an unnumbered caption
     raw_number: str | None = None  # as printed ("3." when the number was cut off)
     title: str = ""
     line: int | None = None
     page: int | None = None
-    origin: int | None = Field(default=None, exclude=True)  # DOCX: ordinal of the caption's w:p
+    origin: int | None = hidden()  # DOCX: ordinal of the caption's w:p
 
 
-class Block(BaseModel):
+@dataclass(kw_only=True)
+class Block:
     index: int = 0
     line: int | None = None
     page: int | None = None
     section: str | None = None  # the chapter (BAB) the block sits in, when known
     # DOCX: ordinal of the block's w:p (or w:tbl) among the body's, and the text paragraph a
     # reader counts (for a table: the last one above it). Kept out of every dump.
-    origin: int | None = Field(default=None, exclude=True)
-    paragraph: int | None = Field(default=None, exclude=True)
+    origin: int | None = hidden()
+    paragraph: int | None = hidden()
 
 
+@dataclass(kw_only=True)
 class Heading(Block):
     kind: Literal["heading"] = "heading"
     text: str
     level: int = 1
 
 
+@dataclass(kw_only=True)
 class Paragraph(Block):
     kind: Literal["paragraph"] = "paragraph"
     text: str
 
 
-class ListEntry(BaseModel):
+@dataclass(kw_only=True)
+class ListEntry:
     text: str
     number: str | None = None  # "Tabel 2.2" entries: "2.2"
     line: int | None = None
     page: int | None = None
-    origin: int | None = Field(default=None, exclude=True)  # DOCX: ordinal of its w:p
-    paragraph: int | None = Field(default=None, exclude=True)
+    origin: int | None = hidden()  # DOCX: ordinal of its w:p
+    paragraph: int | None = hidden()
 
 
+@dataclass(kw_only=True)
 class ListBlock(Block):
     """The contents (Daftar Isi), the list of tables (Daftar Tabel) or figures."""
 
     kind: Literal["contents", "table_list", "figure_list"]
-    entries: list[ListEntry] = Field(default_factory=list)
+    entries: list[ListEntry] = field(default_factory=list)
 
 
+@dataclass(kw_only=True)
 class Table(Block):
     kind: Literal["table"] = "table"
     caption: Caption | None = None
-    header_rows: list[Row] = Field(default_factory=list)
-    rows: list[Row] = Field(default_factory=list)
+    header_rows: list[Row] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     n_cols: int = 0
     nested_in: int | None = None  # index of the enclosing table, for nested tables
     unreadable: bool = False  # a caption was found but no machine-readable table
@@ -158,13 +170,14 @@ class Table(Block):
 AnyBlock = Union[Heading, Paragraph, ListBlock, Table]
 
 
-class Document(BaseModel):
+@dataclass(kw_only=True)
+class Document:
     path: str
     format: Literal["text", "docx", "pdf", "data"]
-    blocks: list[AnyBlock] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)  # reader remarks (e.g. pages without text)
-    problems: list[dict] = Field(default_factory=list)  # data input: schema violations {path, message}
-    negative_indicators: list[str] = Field(default_factory=list)  # data input: indicators declared lower-is-better
+    blocks: list[AnyBlock] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # reader remarks (e.g. pages without text)
+    problems: list[dict] = field(default_factory=list)  # data input: schema violations {path, message}
+    negative_indicators: list[str] = field(default_factory=list)  # data input: indicators declared lower-is-better
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]

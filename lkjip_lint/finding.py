@@ -1,9 +1,8 @@
 """Findings are data: what a check found, filled into a message only by reporters."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Literal
-
-from pydantic import BaseModel, Field
 
 from lkjip_lint.document import Location
 
@@ -11,19 +10,21 @@ Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-class Finding(BaseModel):
+@dataclass(kw_only=True)
+class Finding:
     rule: str
     severity: Severity
     message: str
     location: Location
     actual: Any = None
     expected: Any = None
-    evidence: dict[str, Any] = Field(default_factory=dict)
+    evidence: dict[str, Any] = field(default_factory=dict)
     fingerprint: str | None = None
-    related: list[str] = Field(default_factory=list)  # fingerprints of findings on the same row or sentence
+    related: list[str] = field(default_factory=list)  # fingerprints of findings on the same row or sentence
 
 
-class Draft(BaseModel):
+@dataclass(kw_only=True)
+class Draft:
     """What a check yields: no id, no severity, no message text of its own.
 
     `grade` says how far off the value is: "mismatch" takes the rule's severity,
@@ -36,6 +37,6 @@ class Draft(BaseModel):
     expected: Any = None
     grade: Literal["mismatch", "last_digit", "note"] = "mismatch"
     variant: str = "default"
-    values: dict[str, Any] = Field(default_factory=dict)
-    evidence: dict[str, Any] = Field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    evidence: dict[str, Any] = field(default_factory=dict)
     key: str = ""  # stable identity for baselines (labels and values, never line numbers)

@@ -28,6 +28,7 @@ class Options:
     charts: bool = False  # gather chart data (the HTML report draws it)
     check_timeout: float | None = DEFAULT_TIMEOUT  # seconds per check
     skip_non_reports: bool = False  # a file with no report content gets an info note instead of the checks
+    two_processes: bool = False  # run the rules on this process and a forked copy (engine.split)
 
 
 def build_report(path: Path, options: Options, reading: Reading | None = None) -> Report:
@@ -49,7 +50,8 @@ def check_document(path: Path, options: Options, reading: Reading | None = None)
         return FileResult(path=str(path), error=input_error(exc.code, exc.values, options.lang)), None
     if options.skip_non_reports and not _has_report_content(report, options.check_timeout):
         return _skipped(path, report, options), report.document
-    findings = run_rules(report, options.rules, options.lang, options.severities, options.check_timeout)
+    findings = run_rules(report, options.rules, options.lang, options.severities, options.check_timeout,
+                         options.two_processes)
     suppressed: list[Finding] = []
     if report.document.format == "text":
         findings, suppressed = _inline_suppressions(path, findings)

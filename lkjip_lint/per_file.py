@@ -8,6 +8,7 @@ folder (the current folder without a configuration), with `/` separators:
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath
 
@@ -33,6 +34,6 @@ def apply(results: list[FileResult], patterns: dict[str, list[str]], root: Path)
         rel = relative_posix(r.path, root)
         codes = [c for pattern, cs in patterns.items() if matches(rel, pattern) for c in cs]
         if codes and r.findings:
-            r = r.model_copy(update={"findings": [f for f in r.findings if f.rule in select_rules([f.rule], (), codes)]})
+            r = replace(r, findings=[f for f in r.findings if f.rule in select_rules([f.rule], (), codes)])
         out.append(r)
     return out

@@ -181,3 +181,38 @@ def test_a_changed_bundled_file_is_validated_again(tmp_path, monkeypatch):
             loader.load_rule_file(bad)  # not in the record: validated, and refused
     finally:
         bad.unlink()
+
+
+def test_bundled_parameters_built_without_pydantic_equal_the_validated_ones():
+    """A bundled rule file unchanged since release is built as it is (no pydantic at start-up); what that
+    gives must be exactly what validating the same parameters gives (types, nested classes, defaults)."""
+    from lkjip_lint.checks.base import parse_params
+
+    rules = load_rules()
+    assert rules and all(r.parsed is not None for r in rules)
+    for rule in rules:
+        module = load_kind(rule.kind)
+        assert rule.parsed == parse_params(module, rule.params), rule.id
+        assert type(rule.parsed) is type(parse_params(module, rule.params)), rule.id
+
+
+def test_a_check_of_a_text_report_does_not_import_pydantic(tmp_path):
+    """pydantic (a third of the start-up) is for validating what users write, not for checking."""
+    import subprocess
+    import sys
+
+    report = tmp_path / "laporan.txt"
+    report.write_text("BAB I PENDAHULUAN\nTabel 1.1 Capaian\nNo\tIndikator\tTarget\tRealisasi\tCapaian (%)\n"
+                      "1\tIndeks Kepuasan Masyarakat\t80\t88\t110\n", encoding="utf-8")
+    code = ("import sys\nfrom lkjip_lint.cli import main\ntry:\n    main(['check', '--format', 'json', sys.argv[1]])\n"
+            "except SystemExit:\n    pass\nprint('PYDANTIC' if any(m.startswith('pydantic') for m in sys.modules) else 'CLEAN')")
+    out = subprocess.run([sys.executable, "-c", code, str(report)], capture_output=True, text=True, cwd=tmp_path)
+    assert out.stdout.strip().splitlines()[-1] == "CLEAN", out.stderr[-2000:]
+
+
+def test_a_user_rule_refused_by_its_class_names_the_field(tmp_path):
+    data = json.loads(json.dumps(GOOD))
+    data["rules"][0]["params"]["result"] = "capaian_kinerja_xyz"  # no such measure
+    with pytest.raises(RuleFileError) as err:
+        load_rule_file(write(tmp_path, data))
+    assert err.value.field == "params.result" and "unknown measure" in err.value.reason

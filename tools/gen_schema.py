@@ -39,9 +39,10 @@ def schema_text() -> str:
 def rule_schema() -> dict:
     """schemas/rule.schema.json with the registry's kinds and, per kind, its parameters (`Params`)."""
     sys.path.insert(0, str(TARGET.parent.parent))
-    from pydantic import BaseModel, TypeAdapter
+    from pydantic import TypeAdapter
 
     from lkjip_lint.checks import KINDS, load_kind
+    from lkjip_lint.datamodel import Tagged
 
     body = json.loads(RULE_TARGET.read_text(encoding="utf-8"))
     defs = body["$defs"]
@@ -52,18 +53,27 @@ def rule_schema() -> dict:
     for kind in KINDS:
         model = load_kind(kind).Params
         ref = f"params_{kind}"
-        adapter = TypeAdapter(model) if not (isinstance(model, type) and issubclass(model, BaseModel)) else None
+        adapter = TypeAdapter(model.validated_type() if isinstance(model, Tagged) else model)
         template = f"#/$defs/{ref}_{{model}}"
-        params = (adapter.json_schema(ref_template=template) if adapter
-                  else model.model_json_schema(ref_template=template))
+        params = adapter.json_schema(ref_template=template)
+        module = load_kind(kind)
         for sub, schema in params.pop("$defs", {}).items():
-            defs[f"{ref}_{sub}"] = schema
+            defs[f"{ref}_{sub}"] = _with_min_items(schema, getattr(module, sub, None))
+        _with_min_items(params, None if isinstance(model, Tagged) else model)
         params["title"] = f"Parameters of the kind {kind}"
         defs[ref] = params
         cases.append({"if": {"properties": {"kind": {"const": kind}}, "required": ["kind"]},
                       "then": {"properties": {"params": {"$ref": f"#/$defs/{ref}"}}}})
     defs["rule"]["allOf"] = cases
     return body
+
+
+def _with_min_items(schema: dict, model) -> dict:
+    """The class's MIN_ITEMS (checked in its __post_init__) as minItems, for editors."""
+    for name, least in getattr(model, "MIN_ITEMS", {}).items():
+        prop = schema["properties"][name]
+        schema["properties"][name] = dict(sorted({**prop, "minItems": least}.items()))  # pydantic's order
+    return schema
 
 
 def rule_schema_text() -> str:

@@ -1,8 +1,8 @@
 """The registry of check kinds: explicit and static. A kind is one module, named here.
 
 Each module has a docstring (its user documentation, printed by `explain`), a
-pydantic `Params` model (validated when a rule file is loaded) and
-`run(ctx) -> Iterator[Draft]`. Rules in rules/*.yaml name a kind and give it
+`Params` dataclass (a user's rule file's parameters are validated against it when
+loaded; datamodel.py) and `run(ctx) -> Iterator[Draft]`. Rules in rules/*.yaml name a kind and give it
 parameters, a severity and messages.
 
 Most rules are relations between facts and use one of the generic relation

@@ -4,8 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
+from lkjip_lint.datamodel import FORBID_EXTRA, Tagged, validate
 from lkjip_lint.engine.tolerance import Interval, Verdict, to_json_number
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.report import Report
@@ -18,23 +17,23 @@ EXACT_ROLES = {"count", "amount", "pagu", "realisasi_anggaran", "sisa", "no"}
 DECLARED_ROLES = {"target", "target_akhir", "bobot"}
 
 
-class NoParams(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(kw_only=True)
+class NoParams:
+    __pydantic_config__ = FORBID_EXTRA
 
 
-def parse_params(module, raw: dict):
-    """A rule's parameters validated by its kind: the kind's `Params` model, or, for a relation kind
-    whose `Params` is a union tagged by `of:`, the model of the `of:` it names (the kind's DEFAULT_OF
-    when it names none). Raises pydantic's ValidationError."""
+def parse_params(module, raw: dict, *, trusted: bool = False):
+    """A rule's parameters as its kind's `Params`, or, for a relation kind whose `Params` is a union
+    tagged by `of:` (relations.Tagged), as the class of the `of:` it names (the kind's DEFAULT_OF
+    when it names none). `trusted`: a bundled rule file validated at release (engine.loader), built
+    as it is; anything else is validated by pydantic, which raises its ValidationError."""
     model = module.Params
-    if isinstance(model, type) and issubclass(model, BaseModel):
-        return model(**raw)
-    adapter = module.__dict__.get("_params_adapter")
-    if adapter is None:
-        from pydantic import TypeAdapter
-
-        adapter = module._params_adapter = TypeAdapter(model)
-    return adapter.validate_python({"of": module.DEFAULT_OF, **raw})
+    data = dict(raw)
+    if hasattr(module, "DEFAULT_OF"):
+        data.setdefault("of", module.DEFAULT_OF)
+    if trusted:
+        return (model.of(data["of"]) if isinstance(model, Tagged) else model)(**data)
+    return validate(model, data)
 
 
 @dataclass

@@ -27,12 +27,13 @@ Bad:   B. Maksud dan Tujuan   (no such heading or line in the body)
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
 from lkjip_lint.checks.base import Context
+from lkjip_lint.datamodel import FORBID_EXTRA
 from lkjip_lint.document import Heading, ListBlock, Location, Paragraph
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.contents import contents_entries, leader_text
@@ -42,13 +43,14 @@ _ENUM = re.compile(r"^\s*(?!bab\b)([a-z]|\d{1,2}(\.\d{1,2})*|[ivx]{1,4})[.)]\s+"
 _BULLET = re.compile(r"^[\s\-–•*❖➢>]+")
 
 
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(kw_only=True)
+class Params:
+    __pydantic_config__ = FORBID_EXTRA
     min_similarity: float = 85
     max_line: int = 150
     min_entries_for_none: int = 3  # when this many entries are looked for and none is found: one finding (none_found)
-    soft: list[str] = Field(default_factory=lambda: [r"^lampiran\b"])  # often scanned pages: a note when not found
-    skip: list[str] = Field(default_factory=lambda: [
+    soft: list[str] = field(default_factory=lambda: [r"^lampiran\b"])  # often scanned pages: a note when not found
+    skip: list[str] = field(default_factory=lambda: [
         r"^halaman\s+(judul|sampul|muka)$", r"^(sampul|cover|judul)$", r"^halaman\s+pengesahan$",
     ])
 

@@ -16,19 +16,20 @@ Bad:   a report of 40 pages with "Tabel 1.1" … "Tabel 3.14" and no table read
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
-
-from pydantic import BaseModel, ConfigDict
 
 from lkjip_lint.checks.base import Context
 from lkjip_lint.checks.structure import whole_report
-from lkjip_lint.interpret.captions import body_captions
+from lkjip_lint.datamodel import FORBID_EXTRA
 from lkjip_lint.document import Location
 from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.captions import body_captions
 
 
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(kw_only=True)
+class Params:
+    __pydantic_config__ = FORBID_EXTRA
     min_chapters: int = 3
     min_text_blocks: int = 3
 

@@ -11,17 +11,18 @@ Good:  15,65      Bad: 1.473.36
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
-
 from lkjip_lint.checks.base import Context
+from lkjip_lint.datamodel import FORBID_EXTRA
 from lkjip_lint.finding import Draft
 from lkjip_lint.numbers import Malformed, Num
 
 
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(kw_only=True)
+class Params:
+    __pydantic_config__ = FORBID_EXTRA
     report: str = "malformed"  # malformed | mixed
 
 

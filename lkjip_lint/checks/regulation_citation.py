@@ -19,26 +19,36 @@ Bad:   Peraturan Presiden Nomor 24 Tahun 2014 tentang Sistem Akuntabilitas Kiner
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from lkjip_lint.checks.base import Context
+from lkjip_lint.datamodel import FORBID_EXTRA, require_items
 from lkjip_lint.document import Heading, ListBlock, Location, Paragraph
 from lkjip_lint.finding import Draft
 
 
-class Regulation(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(kw_only=True)
+class Regulation:
+    __pydantic_config__ = FORBID_EXTRA
     kind: str
     title: str
-    numbers: list[str] = Field(min_length=1)  # "29/2014"
+    numbers: list[str]  # "29/2014"
+    MIN_ITEMS = {"numbers": 1}
+
+    def __post_init__(self) -> None:
+        require_items(self)
 
 
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(kw_only=True)
+class Params:
+    __pydantic_config__ = FORBID_EXTRA
     kinds: dict[str, str]
     regulations: list[Regulation]
+
+    def __post_init__(self) -> None:
+        # from a trusted bundled file the regulations come as the file gives them
+        self.regulations = [r if isinstance(r, Regulation) else Regulation(**r) for r in self.regulations]
 
 
 def _norm(text: str) -> str:

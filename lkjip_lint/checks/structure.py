@@ -24,35 +24,41 @@ Bad:   BAB I … BAB III … BAB IV                     (BAB II missing)
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from lkjip_lint.checks.base import Context
+from lkjip_lint.datamodel import FORBID_EXTRA
 from lkjip_lint.document import Heading, ListBlock, Location
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.contents import leader_text
 from lkjip_lint.readers.structure import chapter_of
 
 
-class Part(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(kw_only=True)
+class Part:
+    __pydantic_config__ = FORBID_EXTRA
     chapter: str
     kinds: list[str]
 
 
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    chapters: list[str] = Field(default_factory=lambda: ["BAB I", "BAB II", "BAB III", "BAB IV"])
-    summary_headings: list[str] = Field(default_factory=lambda: [r"ikhtisar\s+eksekutif", r"ringkasan\s+eksekutif",
+@dataclass(kw_only=True)
+class Params:
+    __pydantic_config__ = FORBID_EXTRA
+    chapters: list[str] = field(default_factory=lambda: ["BAB I", "BAB II", "BAB III", "BAB IV"])
+    summary_headings: list[str] = field(default_factory=lambda: [r"ikhtisar\s+eksekutif", r"ringkasan\s+eksekutif",
                                                                   r"executive\s+summary"])
     min_chapters: int = 3
-    parts: dict[str, Part] = Field(default_factory=lambda: {
+    parts: dict[str, Part] = field(default_factory=lambda: {
         "pk": Part(chapter="BAB II", kinds=["pk", "pk_amendment"]),
         "capaian": Part(chapter="BAB III", kinds=["capaian", "multi_year"]),
         "budget": Part(chapter="BAB III", kinds=["budget"]),
     })
     signature: bool = True
+
+    def __post_init__(self) -> None:
+        # from a trusted bundled file the parts come as the file gives them
+        self.parts = {k: p if isinstance(p, Part) else Part(**p) for k, p in self.parts.items()}
 
 
 _PART_NAMES = {

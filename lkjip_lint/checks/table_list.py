@@ -27,19 +27,21 @@ Bad:   Tabel 1.2 : Jumlah Pegawai Menurut Jenis Kelamin    (expected Jumlah Pend
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
-from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.interpret.captions import BodyCaption, body_captions
+from lkjip_lint.datamodel import FORBID_EXTRA
 from lkjip_lint.document import ListBlock, Location
 from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.captions import BodyCaption, body_captions
 
 
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(kw_only=True)
+class Params:
+    __pydantic_config__ = FORBID_EXTRA
     min_similarity: float = 80
     min_shared_words: int = 2  # titles sharing this many words differ in wording only: a note
 

@@ -22,25 +22,26 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 from typing import Iterator
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from lkjip_lint.checks.base import Context
 from lkjip_lint.checks.table_list import number_key
-from lkjip_lint.interpret.captions import body_captions
+from lkjip_lint.datamodel import FORBID_EXTRA
 from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.finding import Draft
+from lkjip_lint.interpret.captions import body_captions
 from lkjip_lint.interpret.sentences import split
 
 _REF = re.compile(r"(?<![\w])tabel\s+(?P<num>(?:\d+|[IVX]+)(?:\.\d+)*)(?![\w])", re.I)
 
 
-class Params(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(kw_only=True)
+class Params:
+    __pydantic_config__ = FORBID_EXTRA
     window: int = 2
     # "Dari tabel 3.8 dapat dilihat …" opens the discussion of a table already shown
-    backward: list[str] = Field(default_factory=lambda: [r"di\s*atas", r"sebelumnya", r"terdahulu", r"tersebut",
+    backward: list[str] = field(default_factory=lambda: [r"di\s*atas", r"sebelumnya", r"terdahulu", r"tersebut",
                                                          r"^\W*(dari|berdasarkan)\s+tabel\b"])
 
 

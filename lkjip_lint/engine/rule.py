@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel, Field
-
+from lkjip_lint.datamodel import hidden
 from lkjip_lint.finding import Severity
 
 
-class Text(BaseModel):
+@dataclass(kw_only=True)
+class Text:
     """A text in both languages of the tool."""
 
     id: str
@@ -43,7 +44,8 @@ def is_data_example(text: str) -> bool:
     return text.startswith(DATA_MARK)
 
 
-class Example(BaseModel):
+@dataclass(kw_only=True)
+class Example:
     good: str | None = None
     bad: str | None = None
 
@@ -58,23 +60,38 @@ class Example(BaseModel):
         return ".yaml" if is_data_example(text) else ".txt"
 
 
-class AppliesTo(BaseModel):
-    table_kinds: list[str] = Field(default_factory=list)  # empty: every table
-    columns: list[str] = Field(default_factory=list)  # column roles the rule needs
+@dataclass(kw_only=True)
+class AppliesTo:
+    table_kinds: list[str] = field(default_factory=list)  # empty: every table
+    columns: list[str] = field(default_factory=list)  # column roles the rule needs
 
 
-class Rule(BaseModel):
+@dataclass(kw_only=True)
+class Rule:
     id: str
     name: str
     kind: str
     severity: Severity
     summary: Text
     message: Text
-    variants: dict[str, Text] = Field(default_factory=dict)
-    applies_to: AppliesTo = Field(default_factory=AppliesTo)
-    params: dict[str, Any] = Field(default_factory=dict)
-    examples: Example = Field(default_factory=Example)
+    variants: dict[str, Text] = field(default_factory=dict)
+    applies_to: AppliesTo = field(default_factory=AppliesTo)
+    params: dict[str, Any] = field(default_factory=dict)
+    examples: Example = field(default_factory=Example)
     source: str = ""  # the file the rule came from
+    # the parameters as its kind's Params (checks.base.parse_params), set when the rule is loaded
+    parsed: Any = hidden()
+
+    @classmethod
+    def from_data(cls, entry: dict, source: str = "") -> "Rule":
+        """A rule from one entry of a rule file that the schema has validated (nested texts as dicts)."""
+        data = dict(entry)
+        for key in ("summary", "message"):
+            data[key] = Text(**data[key])
+        data["variants"] = {k: Text(**v) for k, v in (data.get("variants") or {}).items()}
+        data["applies_to"] = AppliesTo(**(data.get("applies_to") or {}))
+        data["examples"] = Example(**(data.get("examples") or {}))
+        return cls(**data, source=source)
 
     def template(self, variant: str, lang: str) -> str:
         text = self.variants.get(variant, self.message)

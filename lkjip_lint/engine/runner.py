@@ -3,6 +3,7 @@ them into Findings (id, severity from the grade, message in the chosen language)
 from __future__ import annotations
 
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 from lkjip_lint.baseline import fingerprint
@@ -32,8 +33,9 @@ TABLES_PER_LIMIT = 500  # reading the tables gets one limit per this many tables
 
 
 def run_rules(report: Report, rules: list[Rule], lang: str, severities: dict[str, str] | None = None,
-              timeout: float | None = DEFAULT_TIMEOUT) -> list[Finding]:
-    findings: list[Finding] = []
+              timeout: float | None = DEFAULT_TIMEOUT, two_processes: bool = False) -> list[Finding]:
+    """Every rule's findings, in rule order. `two_processes`: run them on this process and a forked
+    copy (engine.split), for one file checked from the command line."""
     file_name = Path(report.document.path).name
     # The tables every check reads, read once, under a limit that grows with their number
     # (reading is linear: a 2 MB text of 6 700 small tables is not stuck, only long).
@@ -43,25 +45,48 @@ def run_rules(report: Report, rules: list[Rule], lang: str, severities: dict[str
             report.views  # noqa: B018 — computed (and cached) here
     except CheckTimeout:
         return [_timed_out(None, reading, lang)]
-    for rule in rules:
-        module = load_kind(rule.kind)
-        try:
-            with time_limit(timeout):
-                ctx = Context(report=report, params=parse_params(module, rule.params),
-                              tables=report.tables_of(rule.applies_to.table_kinds))
-                drafts = list(module.run(ctx))
-        except CheckTimeout:
-            drafts = []
-            findings.append(_timed_out(rule, timeout, lang))
-        except Exception as exc:  # a broken check must not hide the others
-            drafts = []
-            findings.append(_crash(rule, exc, lang))
-        base = (severities or {}).get(rule.id, rule.severity)
-        if base == "off":
-            continue
-        for draft in drafts:
-            findings.append(finding_of(rule, draft, base, lang, file_name))
-    return _dedupe(findings)
+
+    def run_one(i: int) -> list[Finding]:
+        return _run_rule(report, rules[i], lang, (severities or {}).get(rules[i].id, rules[i].severity),
+                         timeout, file_name)
+
+    if two_processes:
+        from lkjip_lint.engine.split import run_split
+
+        per_rule, kept = run_split(len(rules), run_one, lambda: _worked_out(report))
+        for name, value in kept.items():
+            vars(report).setdefault(name, value)  # as if worked out here: the result reads them
+    else:
+        per_rule = [run_one(i) for i in range(len(rules))]
+    return _dedupe([f for found in per_rule for f in found])
+
+
+# What a FileResult reads from the report's cached values (lint.py) besides the findings.
+_READ_AFTER = ("subject",)
+
+
+def _worked_out(report: Report) -> dict:
+    return {name: vars(report)[name] for name in _READ_AFTER if name in vars(report)}
+
+
+def _run_rule(report: Report, rule: Rule, lang: str, base: str, timeout: float | None,
+              file_name: str) -> list[Finding]:
+    module = load_kind(rule.kind)
+    findings: list[Finding] = []
+    try:
+        with time_limit(timeout):
+            params = rule.parsed if rule.parsed is not None else parse_params(module, rule.params)
+            ctx = Context(report=report, params=params, tables=report.tables_of(rule.applies_to.table_kinds))
+            drafts = list(module.run(ctx))
+    except CheckTimeout:
+        drafts = []
+        findings.append(_timed_out(rule, timeout, lang))
+    except Exception as exc:  # a broken check must not hide the others
+        drafts = []
+        findings.append(_crash(rule, exc, lang))
+    if base == "off":
+        return findings
+    return findings + [finding_of(rule, draft, base, lang, file_name) for draft in drafts]
 
 
 def finding_of(rule: Rule, draft: Draft, base: Severity, lang: str, file_name: str) -> Finding:
@@ -70,8 +95,7 @@ def finding_of(rule: Rule, draft: Draft, base: Severity, lang: str, file_name: s
     message = render(rule.template(draft.variant, lang), values, lang)
     location = draft.location
     if lang == "en" and (location.table or location.row):
-        location = location.model_copy(update={k: english(v) for k, v in
-                                               (("table", location.table), ("row", location.row)) if v})
+        location = replace(location, **{k: english(v) for k, v in (("table", location.table), ("row", location.row)) if v})
     return Finding(
         rule=rule.id,
         severity=severity_of(base, draft.grade),

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from lkjip_lint import __version__
+from lkjip_lint.datamodel import dump
 from lkjip_lint.document import Heading, ListBlock, Paragraph, Table
 from lkjip_lint.interpret.claims import Claim
 from lkjip_lint.interpret.subject import Subject
@@ -333,7 +334,7 @@ def _children(view) -> dict[int, list[int]]:
 def _text(block) -> TextBlock:
     if isinstance(block, ListBlock):
         return TextBlock(index=block.index, type=block.kind, line=block.line, page=block.page,
-                         entries=[e.model_dump(exclude_none=True) for e in block.entries])
+                         entries=[dump(e, exclude_none=True) for e in block.entries])
     if isinstance(block, Heading):
         return TextBlock(index=block.index, type="heading", text=block.text, level=block.level, line=block.line, page=block.page)
     return TextBlock(index=block.index, type="paragraph", text=block.text, line=block.line, page=block.page)

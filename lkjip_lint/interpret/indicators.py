@@ -10,10 +10,10 @@ fuzzy ratio that never merges names whose digits differ.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
 
 from lkjip_lint.interpret.polarity import is_negative
@@ -25,7 +25,8 @@ PK_KINDS = ("pk", "pk_amendment")
 _MATCH = 90
 
 
-class Value(BaseModel):
+@dataclass(kw_only=True)
+class Value:
     value: float
     raw: str
     decimals: int = 0
@@ -37,15 +38,16 @@ class Value(BaseModel):
     name_as_written: str = ""
 
 
-class Indicator(BaseModel):
+@dataclass(kw_only=True)
+class Indicator:
     name: str
-    variants: list[str] = Field(default_factory=list)
-    units: list[str] = Field(default_factory=list)
+    variants: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)
     polarity: str = "positive"
-    targets: list[Value] = Field(default_factory=list)
-    realisasi: list[Value] = Field(default_factory=list)
-    capaian: list[Value] = Field(default_factory=list)
-    kategori: list[str] = Field(default_factory=list)
+    targets: list[Value] = field(default_factory=list)
+    realisasi: list[Value] = field(default_factory=list)
+    capaian: list[Value] = field(default_factory=list)
+    kategori: list[str] = field(default_factory=list)
     acronym: str | None = None
 
     def key(self) -> str:

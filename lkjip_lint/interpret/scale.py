@@ -7,23 +7,39 @@ lower bound it reaches, values above the top band stay in it.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
-from pydantic import BaseModel, Field
 
-
-class Band(BaseModel):
+@dataclass(kw_only=True)
+class Band:
     min: Decimal | None = None
     exclusive: bool = False
     max: Decimal | None = None
     label: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
     printed: str | None = None
     line: int | None = None
 
+    def __post_init__(self) -> None:
+        # bounds from a YAML or configured scale come as numbers: compare them as printed decimals
+        self.min, self.max = _decimal("min", self.min), _decimal("max", self.max)
 
-class Scale(BaseModel):
+
+def _decimal(name: str, value) -> Decimal | None:
+    if value is None or isinstance(value, Decimal):
+        return value
+    try:
+        if isinstance(value, bool):
+            raise InvalidOperation
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise ValueError(f"{name}: Input should be a valid decimal, not {value!r}") from None
+
+
+@dataclass(kw_only=True)
+class Scale:
     name: str
     source: str  # "table" | "config" | "default"
     table: str | None = None

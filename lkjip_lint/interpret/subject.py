@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-
-from pydantic import BaseModel
+from dataclasses import dataclass
 
 from lkjip_lint.document import Heading, Paragraph, Table
 
@@ -14,7 +13,8 @@ _TAHUN_YEAR = re.compile(r"\btahun\s+(?:anggaran\s+)?(19[5-9]\d|20\d\d)\b", re.I
 _STOP = re.compile(r"\b(kabupaten|kota|provinsi|tahun|lkjip|laporan|periode)\b|[(\n]", re.I)
 
 
-class Signatory(BaseModel):
+@dataclass(kw_only=True)
+class Signatory:
     name: str
     title: str | None = None
     rank: str | None = None
@@ -23,7 +23,8 @@ class Signatory(BaseModel):
     block: int | None = None  # the name's block index (formats without lines)
 
 
-class Subject(BaseModel):
+@dataclass(kw_only=True)
+class Subject:
     kind: str | None = None
     name: str | None = None
     kabupaten: str | None = None

@@ -8,6 +8,7 @@ DOCX and PDF readings equal to the text reading (the reference).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lkjip_lint.document import Row, Table
 
@@ -74,7 +75,7 @@ def glue_row(last: Row, cells: list[str]) -> None:
     for j, c in enumerate(cells):
         if c and j < len(last.cells):
             joined = (last.cells[j].text + " " + c).strip()
-            last.cells[j] = last.cells[j].model_copy(update={"text": joined})
+            last.cells[j] = replace(last.cells[j], text=joined)
 
 
 def continue_table(a: Table, b: Table) -> None:

@@ -25,9 +25,8 @@ Bad:   Tabel 3.67: Nilai Evaluasi Kinerja Anggaran | 89 | 87.93 | 98.80% ⏎ "�
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import Field
 
 from lkjip_lint.relations import Relation, implementation, tagged
 
@@ -35,34 +34,38 @@ _Y = r"(?:19[5-9]\d|20\d\d)"
 _MONTHS = r"(januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|nopember|november|desember)"
 
 
+@dataclass(kw_only=True)
 class Facts(Relation):
     """Facts (indicator, measure, year) stated in sentences and tables."""
 
     of: Literal["facts"] = "facts"
 
 
+@dataclass(kw_only=True)
 class PkTarget(Relation):
     """An indicator's target in the operative PK and in the realisation tables."""
 
     of: Literal["pk_target"]
 
 
+@dataclass(kw_only=True)
 class IndicatorCapaian(Relation):
     """An indicator's capaian for the report year, wherever it is printed."""
 
     of: Literal["indicator_capaian"]
 
 
+@dataclass(kw_only=True)
 class ReportYear(Relation):
     """The year of the report and the years titles name."""
 
     of: Literal["report_year"]
     max_heading_level: int = 2  # numbered lines ("1. Juara I Lomba … 2023") are list items as often as headings
-    comparison_words: list[str] = Field(default_factory=lambda: [
+    comparison_words: list[str] = field(default_factory=lambda: [
         r"perbandingan", r"dibandingkan", r"\bdibanding\b", r"sebelumnya", r"tahun\s+lalu", r"\btre[n]d?\b",
         r"perkembangan", r"\bsejak\b", r"terakhir", r"beberapa\s+tahun",
     ])
-    ignore: list[str] = Field(default_factory=lambda: [
+    ignore: list[str] = field(default_factory=lambda: [
         # regulation citations: "Nomor 29 Tahun 2014", "No. 53 Tahun 2014", "53/2014", "Tahun 2014 tentang"
         rf"\b(nomor|no)\b\.?\s*:?\s*[\w./\-–]+\s+(tahun\s+)?{_Y}",
         rf"\b\d+[a-z]?\s*/\s*{_Y}\b",

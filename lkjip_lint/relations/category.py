@@ -18,11 +18,13 @@ Bad:   Capaian 100 | Kategori Tinggi             (expected Sangat Tinggi)
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from lkjip_lint.relations import Relation, implementation, tagged
 
 
+@dataclass(kw_only=True)
 class Labels(Relation):
     """A category label and the capaian it stands beside."""
 
@@ -32,6 +34,7 @@ class Labels(Relation):
     negative_formula: str = "(2 * target - realisasi) / target * 100"
 
 
+@dataclass(kw_only=True)
 class Scale(Relation):
     """The bands of the report's own scale table and the values they classify."""
 

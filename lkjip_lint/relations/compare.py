@@ -17,6 +17,7 @@ Bad:   … capaian tahun 2016 dibandingkan tahun 2015 terjadi peningkatan capaia
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator, Literal
 
@@ -29,6 +30,7 @@ from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.relations import Relation
 
 
+@dataclass(kw_only=True)
 class Params(Relation):
     """Change and achievement statements and the values they compare (the only value of `of:`)."""
 

@@ -15,26 +15,26 @@ Bad:   terdiri dari 12 Kelurahan, 2 desa   (expected 11)
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import Field
 
 from lkjip_lint.relations import Relation, implementation
 
 
+@dataclass(kw_only=True)
 class Params(Relation):
     """A count in a sentence and what it counts (`of`)."""
 
     of: Literal["tables", "pk", "list"] = "tables"
-    cues: list[str] = Field(default_factory=lambda: [
+    cues: list[str] = field(default_factory=lambda: [
         r"terdiri\s+(dari|atas)", r"tersebar\s+(di|ke)", r"meliputi", r"membawahi", r"membawahkan", r"mencakup",
         r"terbagi\s+(atas|menjadi|dalam)", r"berjumlah", r"menetapkan", r"sebanyak",
     ])
-    ignore_nouns: list[str] = Field(default_factory=lambda: [
+    ignore_nouns: list[str] = field(default_factory=lambda: [
         "jumlah", "total", "tahun", "bulan", "hari", "orang", "jiwa", "persen", "kali", "buah", "unit", "jam",
         "km", "ha", "m", "no", "nomor", "tentang",
     ])
-    pk_columns: dict[str, str] = Field(default_factory=lambda: {
+    pk_columns: dict[str, str] = field(default_factory=lambda: {
         "tujuan": r"^tujuan\b", "sasaran": r"^sasaran\b", "indikator": r"^indikator\b",
     })
     min_pk_nouns: int = 2

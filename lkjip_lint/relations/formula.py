@@ -28,93 +28,105 @@ Bad:   Indikator Kinerja | Target | Realisasi | Capaian (%) ⏎ Indeks Kepuasan 
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
-
+from lkjip_lint.datamodel import FORBID_EXTRA, FieldError, require_items
 from lkjip_lint.engine.expr import Formula
 from lkjip_lint.interpret.measures import check_measure
 from lkjip_lint.relations import Relation, implementation, tagged
 
 
-class FormulaSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(kw_only=True)
+class FormulaSpec:
+    __pydantic_config__ = FORBID_EXTRA
     expr: str
     name: str
     polarity: Literal["positive", "negative", "any"] = "any"
 
-    @field_validator("expr")
-    @classmethod
-    def _parses(cls, value: str) -> str:
-        Formula(value)  # raises ExpressionError with the reason
-        return value
+    def __post_init__(self) -> None:
+        try:
+            Formula(self.expr)  # raises ExpressionError with the reason
+        except ValueError as exc:
+            raise FieldError("expr", str(exc)) from None
 
 
+@dataclass(kw_only=True)
 class Row(Relation):
     """A column of a row and the formulas over the row's other columns that give it."""
 
     of: Literal["row"]
     result: str
-    formulas: list[FormulaSpec] = Field(min_length=1)
+    formulas: list[FormulaSpec]
     expected_decimals: int = 2
-    capped_values: list[float] = Field(default_factory=list)  # printed caps (100, 120) → note only
+    capped_values: list[float] = field(default_factory=list)  # printed caps (100, 120) → note only
 
-    @field_validator("result")
-    @classmethod
-    def _result_known(cls, value: str) -> str:
-        return check_measure(value)
+    MIN_ITEMS = {"formulas": 1}
 
-    @field_validator("formulas")
-    @classmethod
-    def _names_known(cls, value: list[FormulaSpec]) -> list[FormulaSpec]:
-        for spec in value:
+    def __post_init__(self) -> None:
+        # from a trusted bundled file the formulas come as the file gives them
+        self.formulas = [f if isinstance(f, FormulaSpec) else FormulaSpec(**f) for f in self.formulas]
+        require_items(self)
+        try:
+            self.result = check_measure(self.result)
+        except ValueError as exc:
+            raise FieldError("result", str(exc)) from None
+        for k, spec in enumerate(self.formulas):
             for name in Formula(spec.expr).names:
-                check_measure(name)  # a formula over a role no column has would silently never fire
-        return value
+                try:
+                    check_measure(name)  # a formula over a role no column has would silently never fire
+                except ValueError as exc:
+                    raise FieldError(f"formulas.{k}.expr", str(exc)) from None
 
 
+@dataclass(kw_only=True)
 class Share(Relation):
     """A percentage and the count and base beside it."""
 
     of: Literal["share"]
 
 
+@dataclass(kw_only=True)
 class Change(Relation):
     """A change column and the two period columns it compares."""
 
     of: Literal["change"]
 
 
+@dataclass(kw_only=True)
 class DerivedColumn(Relation):
     """A column and the two columns the table's rows show it is computed from."""
 
     of: Literal["derived_column"]
 
 
+@dataclass(kw_only=True)
 class SurveyIndex(Relation):
     """The NRR of a survey's unsur, its weighted NRR, the IKM and the mutu letters."""
 
     of: Literal["survey_index"]
     # "1/n": one over the number of unsur; "1/n:3": that rounded to 3 decimals as forms print it
     # (0,111 for 9 unsur); a plain number is a fixed weight
-    weights: list[str] = Field(default_factory=lambda: ["1/n:3", "1/n", "1/n:2"])
+    weights: list[str] = field(default_factory=lambda: ["1/n:3", "1/n", "1/n:2"])
     scale_factor: float = 25
     weighted_label: str = r"tertimbang"
     index_label: str = r"^(ikm|indeks\s+kepuasan|nilai\s+ikm|skm)\b"
 
 
+@dataclass(kw_only=True)
 class Akip(Relation):
     """The AKIP components, their weights, the total and the predikat."""
 
     of: Literal["akip"]
 
 
+@dataclass(kw_only=True)
 class Text(Relation):
     """The numbers one sentence states together."""
 
     of: Literal["text"]
-    only: list[str] = Field(default_factory=list)  # claim kinds this rule checks (empty: all but `skip`)
-    skip: list[str] = Field(default_factory=list)
+    only: list[str] = field(default_factory=list)  # claim kinds this rule checks (empty: all but `skip`)
+    skip: list[str] = field(default_factory=list)
 
 
 Params = tagged(Row, Share, Change, DerivedColumn, SurveyIndex, Akip, Text)

@@ -11,11 +11,13 @@ Bad:   91.94 ⏎ 94.69 ⏎ 98.27 ⏎ Rata-rata 96.00
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from lkjip_lint.relations import Relation, implementation
 
 
+@dataclass(kw_only=True)
 class Params(Relation):
     """An average row and the rows above it."""
 

@@ -19,28 +19,29 @@ Bad:   Pemerintah Kecamatan Bojongsari telah menyusun SOP (expected Kecamatan Pu
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import Field
 
 from lkjip_lint.relations import Relation, implementation, tagged
 
 
+@dataclass(kw_only=True)
 class ForeignSubject(Relation):
     """The actor a sentence names and the report's subject."""
 
     of: Literal["foreign_subject"]
-    actor_before: list[str] = Field(default_factory=lambda: [
+    actor_before: list[str] = field(default_factory=lambda: [
         r"pemerintah(an)?", r"kantor", r"laporan\s+(akuntabilitas\s+)?kinerja(\s+instansi(\s+pemerintah)?)?",
         r"lkjip", r"lakip", r"lkj", r"renstra", r"renja", r"perjanjian\s+kinerja", r"website", r"laman", r"situs",
         r"(capaian|akuntabilitas)\s+kinerja",
     ])
-    actor_after: list[str] = Field(default_factory=lambda: [
+    actor_after: list[str] = field(default_factory=lambda: [
         r"tahun\s+(anggaran\s+)?(19|20)\d\d", r"berupaya\b", r"senantiasa\b",
     ])
     max_distance: int = 2
 
 
+@dataclass(kw_only=True)
 class OwnName(Relation):
     """The subject's name (and its kabupaten/kota) as written throughout."""
 
@@ -49,6 +50,7 @@ class OwnName(Relation):
     max_ratio: float = 0.2
 
 
+@dataclass(kw_only=True)
 class Variants(Relation):
     """Names of places, units, indicators and officials in tables and text."""
 

@@ -13,17 +13,20 @@ Bad:   Tabel 3.1 … Tabel 3.2 … Tabel 3.2        (duplicate)
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 from lkjip_lint.relations import Relation, implementation, tagged
 
 
+@dataclass(kw_only=True)
 class TableNumbers(Relation):
     """The numbers of the table captions of the body."""
 
     of: Literal["table_numbers"]
 
 
+@dataclass(kw_only=True)
 class Contents(Relation):
     """The section and page numbers of the contents."""
 

@@ -23,64 +23,70 @@ Bad:   Belanja Langsung | 100 ⏎ Belanja Pegawai | 40 ⏎ Belanja Barang dan Ja
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import Field, field_validator
-
+from lkjip_lint.datamodel import FieldError, require_items
 from lkjip_lint.interpret.measures import check_measure
 from lkjip_lint.relations import Relation, implementation, tagged
 
 
+@dataclass(kw_only=True)
 class Facts(Relation):
     """A total and its parts, entities named by the rule."""
 
     of: Literal["facts"] = "facts"
     total: str
-    parts: list[str] = Field(min_length=2)
-    measures: list[str] = Field(default_factory=lambda: ["pagu", "realisasi_anggaran"], min_length=1)
+    parts: list[str]
+    measures: list[str] = field(default_factory=lambda: ["pagu", "realisasi_anggaran"])
 
-    @field_validator("total", "parts")
-    @classmethod
-    def _selectors_compile(cls, value):
-        for pattern in [value] if isinstance(value, str) else value:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"entity selector '{pattern}' is not a valid regular expression ({exc})") from None
-            if not pattern.strip():
-                raise ValueError("an entity selector is empty")
-        return value
+    MIN_ITEMS = {"parts": 2, "measures": 1}
 
-    @field_validator("measures")
-    @classmethod
-    def _measures_known(cls, value):
-        return [check_measure(m) for m in value]
+    def __post_init__(self) -> None:
+        require_items(self)
+        for name, value in (("total", self.total), ("parts", self.parts)):
+            for pattern in [value] if isinstance(value, str) else value:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    raise FieldError(name, f"entity selector '{pattern}' is not a valid regular expression ({exc})") from None
+                if not pattern.strip():
+                    raise FieldError(name, "an entity selector is empty")
+        try:
+            self.measures = [check_measure(m) for m in self.measures]
+        except ValueError as exc:
+            raise FieldError("measures", str(exc)) from None
 
 
+@dataclass(kw_only=True)
 class Column(Relation):
     """A total row and the rows above it."""
 
     of: Literal["column"]
 
 
+@dataclass(kw_only=True)
 class Row(Relation):
     """A row's total column and its part columns."""
 
     of: Literal["row"]
 
 
+@dataclass(kw_only=True)
 class Hierarchy(Relation):
     """A programme row and its kegiatan rows (budget tables)."""
 
     of: Literal["hierarchy"]
 
 
+@dataclass(kw_only=True)
 class ParentRows(Relation):
     """A parent row, found from the values, and its child rows."""
 
     of: Literal["parent_rows"]
 
 
+@dataclass(kw_only=True)
 class Maturity(Relation):
     """The variables of the maturity table and the Nilai Kematangan."""
 

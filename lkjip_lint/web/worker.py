@@ -6,6 +6,7 @@ configuration are loaded once per process (`init`), options once per language.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 _STATE: dict = {}
@@ -44,7 +45,7 @@ def check(path: str, name: str, lang: str, want_html: bool) -> dict:
     from lkjip_lint.reporters.json_report import as_dict
 
     options, rules = _options(lang)
-    result = check_file(Path(path), options).model_copy(update={"path": name})
+    result = replace(check_file(Path(path), options), path=name)
     html = None
     if want_html and result.error is None:
         from lkjip_lint.reporters.html import render
@@ -86,7 +87,7 @@ def worksheet(path: str, name: str, lang: str, fmt: str) -> dict:
     from lkjip_lint.lint import check_file
 
     options, _ = _options(lang)
-    result = check_file(Path(path), options).model_copy(update={"path": name})
+    result = replace(check_file(Path(path), options), path=name)
     if result.error:
         return {"data": None, "error": result.error}
     if fmt == "csv":
