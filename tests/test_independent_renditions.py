@@ -27,13 +27,7 @@ ROUTES = ("lo", "odt", "pandoc")
 FORMATS = ("docx", "pdf")
 
 # (report stem, route, format) -> why it differs today
-KNOWN: dict[tuple[str, str, str], str] = {
-    ("purbalingga-2024", "pandoc", "pdf"): (
-        "pandoc's tables in LibreOffice's PDF: no rules but one under the header, header cells set at the "
-        "bottom, rows allowed to break: Tabel 2.3's row cut by the page break runs into the next row, so "
-        "Tabel 2.4 is taken for the agreement in force (PK001 66, COUNT002 2, 3 warnings); a paragraph "
-        "ending a page runs on (COUNT001 11); CAP002 compares a sentence with a table read short (50500)"),
-}
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 
 def _key() -> str:

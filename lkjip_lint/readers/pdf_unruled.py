@@ -487,13 +487,25 @@ def _line_rows(entries, lines: list[Line], first_data: int, spans, widths, rules
     merged_rows: list[set[int]] = []
     prev_line: Line | None = None
     pitch = _cell_pitch([lines[k] for k, _, _ in entries])
-    for k, placed, over in entries:
+
+    def set_apart(a: Line, b: Line) -> bool:
+        """A rule between the two lines, or b further below than a wrapped line would be."""
+        return any(a.bottom <= y <= b.top for y in rules) or \
+            pitch is not None and b.top - a.top > pitch + max(2.5, 0.2 * pitch)
+
+    for n, (k, placed, over) in enumerate(entries):
         line = lines[k]
         placed = dict(placed)
         covered = {c for cols in over.values() for c in cols}
         ruled = prev_line is not None and any(prev_line.bottom <= y <= line.top for y in rules)
         apart = prev_line is not None and pitch is not None and line.top - prev_line.top > pitch + max(2.5, 0.2 * pitch)
-        if rows and not ruled and not apart and _continues(rows[-1], placed, spans, widths, header=k < first_data):
+        # the header's foot: the table's first row began above the body's first number and this
+        # line, tight under it, is the last before a rule or a row gap (a header set at the bottom
+        # of narrow cells ends on the rests of its broken words, years cut too: "202" / "4")
+        foot = len(rows) == 1 and entries[0][0] < first_data <= k and n + 1 < len(entries) \
+            and set_apart(line, lines[entries[n + 1][0]])
+        if rows and not ruled and not apart and _continues(rows[-1], placed, spans, widths, header=k < first_data,
+                                                           foot=foot):
             for c, piece in placed.items():
                 rows[-1].setdefault(c, []).append(piece)
         else:
@@ -597,13 +609,17 @@ def row_runs_on(table: RawTable, first: list[PCell]) -> bool:
     return bool(placed) and len(table.room) == len(first) and _continues(row, placed, table.spans, table.room)
 
 
-def _continues(row: dict[int, list[Line]], placed: dict[int, Line], spans, widths, header: bool = False) -> bool:
+def _continues(row: dict[int, list[Line]], placed: dict[int, Line], spans, widths, header: bool = False,
+               foot: bool = False) -> bool:
     """Every piece of the new line goes on a cell of the row whose last line was full.
 
     A piece in a column the row has no text in yet joins it only while another cell of
     the row is still running on (its last line nearly full): cells centred vertically
     in a row whose label wraps over several lines sit beside the label's middle line. Not in
     the header: there a line with text under an empty cell is the next header row.
+    `foot`: the line may be the header's last (pdf_unruled._line_rows): there a number
+    under a number is the rest of one cut at its cell's edge ("202" / "4") when the two make
+    one number too wide for the cell; in the body a next row's value looks the same.
     """
     running = None
     # a number cut by its cell's edge ("6.910.3" over "87.000") proves the line goes on the row:
@@ -638,7 +654,9 @@ def _continues(row: dict[int, list[Line]], placed: dict[int, Line], spans, width
             return False  # "b. Pelayanan …", "2) …": an enumerated row of its own
         if _whole_value(prev.text) and _whole_value(piece.text) and not number_cut(prev.text, piece.text) \
                 and not (_next_line(prev, piece) and (cut or lone and len(piece.text) <= 3
-                                                      and well_formed(prev.text + piece.text))):
+                                                      and well_formed(prev.text + piece.text))) \
+                and not (foot and _next_line(prev, piece) and well_formed(prev.text + piece.text)
+                         and (prev.x1 - prev.x0) + _first_word_width(piece) > widths[c] - 1.0):
             return False  # a whole value under a whole value ('-' under '-' too): the next row's
         first = _first_word_width(piece)
         space = 0.25 * max(prev.height, 1.0)
