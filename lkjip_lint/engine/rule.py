@@ -79,8 +79,11 @@ class Rule:
     params: dict[str, Any] = field(default_factory=dict)
     examples: Example = field(default_factory=Example)
     source: str = ""  # the file the rule came from
-    # the parameters as its kind's Params (checks.base.parse_params), set when the rule is loaded
+    # the parameters as its kind's Params (checks.base.parse_params): a user's rule's when it is loaded
+    # (validated), a bundled one's when it first runs (its kind imported only then, on the process
+    # that runs it: engine.split)
     parsed: Any = hidden()
+    trusted: bool = hidden(False)  # from a bundled file validated at release: parameters built as they are
 
     @classmethod
     def from_data(cls, entry: dict, source: str = "") -> "Rule":

@@ -75,8 +75,9 @@ def _run_rule(report: Report, rule: Rule, lang: str, base: str, timeout: float |
     findings: list[Finding] = []
     try:
         with time_limit(timeout):
-            params = rule.parsed if rule.parsed is not None else parse_params(module, rule.params)
-            ctx = Context(report=report, params=params, tables=report.tables_of(rule.applies_to.table_kinds))
+            if rule.parsed is None:
+                rule.parsed = parse_params(module, rule.params, trusted=rule.trusted)
+            ctx = Context(report=report, params=rule.parsed, tables=report.tables_of(rule.applies_to.table_kinds))
             drafts = list(module.run(ctx))
     except CheckTimeout:
         drafts = []
