@@ -1,9 +1,10 @@
 """What the data classes of every package share: dumping to plain data and validating users' input.
 
 The document, findings, rules and parameters are standard-library dataclasses, so a
-check starts without importing pydantic (about a third of the start-up). Input a user
-wrote (a rule file of their own, a configuration) is still validated by pydantic, which
-reads these dataclasses as they are; it is imported only then (`validate`).
+check starts without importing pydantic (about a third of the start-up). A rule file a
+user wrote is still validated by pydantic, which reads these dataclasses as they are;
+it is imported only then (`validate`). A configuration file is checked by its JSON
+schema (config.py).
 """
 from __future__ import annotations
 
@@ -95,14 +96,10 @@ class Tagged:
 
 
 def _literal_values(model: type, name: str) -> tuple:
-    """The values of a field annotated `Literal[...]` (annotations are text under `from __future__ import annotations`)."""
-    import sys
+    """The values of a field annotated `Literal[...]`."""
     import typing
 
-    annotation = model.__dataclass_fields__[name].type
-    if isinstance(annotation, str):
-        annotation = eval(annotation, vars(sys.modules[model.__module__]))  # the module's own names only
-    return typing.get_args(annotation)
+    return typing.get_args(typing.get_type_hints(model)[name])
 
 
 class FieldError(ValueError):
