@@ -586,6 +586,21 @@ def test_structure_leaves_fragments_alone():
     assert lint(text, "STRUCT001", severities=("error", "warning", "info")) == []
 
 
+def test_a_contents_of_front_matter_only_does_not_make_a_fragment_whole():
+    # the first pages of a report: its summary, a contents cut after the front matter, one chapter
+    text = KEC + ("IKHTISAR EKSEKUTIF\n\nRingkas.\n\nDAFTAR ISI\n\nKata Pengantar ……………i\n"
+                  "Daftar Isi ……………ii\nIkhtisar Eksekutif ……………iii\n\nBAB I\n\nUraian.\n")
+    assert lint(text, "STRUCT001", severities=("error", "warning", "info")) == []
+
+
+def test_a_contents_naming_the_chapters_makes_a_missing_one_a_finding():
+    contents = ("DAFTAR ISI\n\nBAB I PENDAHULUAN ……………1\nBAB II PERENCANAAN KINERJA ……………5\n"
+                "BAB III AKUNTABILITAS KINERJA ……………9\nBAB IV PENUTUP ……………20\n\n")
+    text = WHOLE.replace("IKHTISAR EKSEKUTIF", contents + "IKHTISAR EKSEKUTIF").replace(
+        "BAB II PERENCANAAN KINERJA", "PERENCANAAN")
+    assert "BAB II" in [f.actual for f in lint(text, "STRUCT001")]
+
+
 # -- READ001 / READ002 ------------------------------------------------------------------------------
 
 def test_no_tables_in_a_report_that_names_captions():

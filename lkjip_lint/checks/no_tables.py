@@ -6,7 +6,7 @@ no facts to relate.
 A linter that reads nothing finds nothing: a PDF of scanned pages, a DOCX whose
 tables are pictures or a text conversion that lost its tab stops would pass
 every table check silently. When the document has no table at all and it looks
-like a report (a contents list or `min_chapters` BAB headings), or its text
+like a whole report (its headings and contents name `min_chapters` BAB chapters), or its text
 names table captions ("Tabel 3.2"), or it has hardly any text, this says so.
 
 Parameters: min_chapters (3), min_text_blocks (3).

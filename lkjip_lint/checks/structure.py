@@ -3,8 +3,8 @@
 Not a relation: it checks that required parts are there, in order; it relates
 no values.
 
-For a document that looks like a whole report (it has a contents list, or at
-least `min_chapters` BAB headings), checks that it has
+For a document that looks like a whole report (its BAB headings and the
+chapters its contents lists name at least `min_chapters` chapters), checks that it has
 
 - an Ikhtisar Eksekutif / Ringkasan Eksekutif (`summary`);
 - BAB I to BAB IV, each present (`chapter`) and in order (`order`);
@@ -69,10 +69,13 @@ _PART_NAMES = {
 
 
 def whole_report(report, min_chapters: int) -> bool:
-    if any(isinstance(b, ListBlock) and b.kind == "contents" and b.entries for b in report.document.blocks):
-        return True
-    chapters = {chapter_of(b.text) for b in report.document.blocks if isinstance(b, Heading) and not leader_text(b.text)}
-    return len({c for c in chapters if c and c.startswith("BAB ")}) >= min_chapters
+    """The document shows itself a whole report: its headings or its contents name at least
+    `min_chapters` chapters. A contents that names none (a fragment's first page: "Kata Pengantar,
+    Daftar Isi, Ikhtisar Eksekutif") says nothing about what the rest holds."""
+    texts = [b.text for b in report.document.blocks if isinstance(b, Heading) and not leader_text(b.text)]
+    texts += [e.text for b in report.document.blocks if isinstance(b, ListBlock) and b.kind == "contents"
+              for e in b.entries]
+    return len({c for c in map(chapter_of, texts) if c and c.startswith("BAB ")}) >= min_chapters
 
 
 def _draft(variant: str, key: str, **values) -> Draft:
