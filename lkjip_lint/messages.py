@@ -120,11 +120,33 @@ _USAGE_ID = [(re.compile(p), r) for p, r in (
     (r"nested deeper than (\d+) levels; refused", r"bersarang lebih dari \1 tingkat; ditolak"),
     (r"the configuration must be a mapping of keys to values", r"konfigurasi harus berupa pemetaan kunci ke nilai"),
     (r", field '([^']*)'", r", bidang '\1'"),
-    (r", rule (\S+?):", r", aturan \1:"),
+    (r", rule (\S+?)([:,])", r", aturan \1\2"),
     (r": not valid YAML \(", r": bukan YAML yang sah ("),
     (r": rule folder does not exist", r": folder aturan tidak ada"),
     (r"^command line: ", r"baris perintah: "),
+    # the schema validator's and pydantic's own wording of a wrong value
+    (r" is not one of \[", r" bukan salah satu dari ["),
+    (r" is not of type '(\w+)'", lambda m: f" harus bertipe {_TYPE_ID.get(m.group(1), m.group(1))}"),
+    (r" is not valid under any of the given schemas", r" tidak sesuai dengan bentuk mana pun yang diizinkan"),
+    (r" is a required property", r" wajib ada"),
+    (r" is less than the minimum of ", r" kurang dari batas bawah "),
+    (r" is greater than the maximum of ", r" lebih dari batas atas "),
+    (r" is less than or equal to the minimum of ", r" harus lebih dari "),
+    (r" should be non-empty", r" tidak boleh kosong"),
+    (r" is too short", r" terlalu pendek"),
+    (r" does not match ", r" tidak cocok dengan pola "),
+    (r"Field required", r"wajib diisi"),
+    (r"Extra inputs are not permitted|Unexpected keyword argument", r"kunci tidak dikenal"),
+    (r"Input should be a valid (\w+)", lambda m: f"harus berupa {_TYPE_ID.get(m.group(1), m.group(1))} yang sah"),
+    (r"Input should be ", r"harus "),
+    (r"List should have at least (\d+) items?", r"daftar harus berisi paling sedikit \1 butir"),
+    (r"Value error, ", r""),
+    (r"unknown measure '([^']*)'; did you mean '([^']*)'\?", r"ukuran '\1' tidak dikenal; maksudnya '\2'?"),
 )]
+
+_TYPE_ID = {"number": "angka", "integer": "bilangan bulat", "string": "teks", "boolean": "true/false",
+            "array": "daftar", "object": "pemetaan", "decimal": "desimal", "list": "daftar",
+            "dictionary": "pemetaan", "float": "angka"}
 
 
 def usage_error(text: str, lang: str) -> str:

@@ -174,3 +174,35 @@ def test_every_option_of_every_command_is_described():
     text = invoke("check", "--help").output
     for word in ("--format", "sarif", "--statistics", "--check-timeout", "--skip-non-reports"):
         assert word in text
+
+
+# ---- errors in a configuration or a rule file speak the chosen language --------------
+
+_ENGLISH = ("is not one of", "is not of type", "Input should", "Field required", ", rule ", "unknown measure")
+
+
+@pytest.mark.parametrize("config, words", [
+    ("fail_on: fatal\n", "bukan salah satu dari"),
+    ("scale:\n  - {min: abc, label: X}\n", "harus bertipe angka"),
+])
+def test_a_wrong_value_in_the_configuration_is_told_in_indonesian(tmp_path, config, words):
+    (tmp_path / ".lkjip-lint.yaml").write_text(config, encoding="utf-8")
+    shutil.copy(REPORT, tmp_path / REPORT.name)
+    result = invoke("check", tmp_path / REPORT.name)
+    assert result.exit_code == 2 and words in result.output, result.output
+    assert not any(e in result.output for e in _ENGLISH), result.output
+    english = invoke("check", "--lang", "en", tmp_path / REPORT.name)
+    assert english.exit_code == 2 and not any(w in english.output for w in ("bukan", "harus")), english.output
+
+
+@pytest.mark.parametrize("params, words", [
+    ("{of: row, result: capaianx, formulas: [{name: p, expr: 'realisasi / target * 100'}]}", "tidak dikenal; maksudnya"),
+    ("{of: row, result: capaian, formulas: [{name: p}]}", "wajib diisi"),
+])
+def test_a_wrong_parameter_in_a_user_rule_is_told_in_indonesian(tmp_path, params, words):
+    (tmp_path / "user.yaml").write_text(
+        "rules:\n  - {id: USR001, name: mine, kind: formula, severity: warning, summary: {id: R, en: S},\n"
+        f"     message: {{id: P, en: M}}, params: {params}}}\n", encoding="utf-8")
+    result = invoke("check", "--rules", tmp_path, REPORT)
+    assert result.exit_code == 2 and words in result.output and "aturan USR001" in result.output, result.output
+    assert not any(e in result.output for e in _ENGLISH), result.output
