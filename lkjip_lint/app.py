@@ -382,7 +382,9 @@ def run_annotate(path: Path, output, suggest: bool, min_severity: str, rule_dirs
         config = load_config_with(config_path, path.parent, lang=lang)
         options, _ = options_from_config(config, rule_dirs, year, config.lang)
     except (ConfigError, RuleFileError) as exc:
-        return _fail(str(exc))
+        from lkjip_lint.messages import usage_error
+
+        return _fail(usage_error(str(exc), lang or _file_lang(config_path, path.parent)))
     lang = config.lang
     if not path.is_file():
         return _fail(f"{path}: {input_error('not_found', {}, lang)}")
