@@ -7,11 +7,12 @@ bytes from a pipe is whole), so neither waits while the other has work. The copy
 rule's result as it finishes; a rule it took and never answered (it died) is run here after all.
 The results come back in rule order, so the output is the same as on one process.
 
-Only where fork is safe and cheap (Linux) and only when the caller asks (one file from the command
-line: a batch already keeps every core busy, a server forks nothing).
+Only where fork is safe and cheap (Linux), while a core is idle, and when the caller asks (one file
+from the command line: a batch already keeps every core busy, a server forks nothing).
 """
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import sys
@@ -24,10 +25,16 @@ def available() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork") and (os.cpu_count() or 1) > 1
 
 
+def core_free() -> bool:
+    """A core is idle (the last minute's load leaves one): on a busy machine a second process only
+    competes with the first and the run takes longer, not shorter."""
+    return os.getloadavg()[0] <= (os.cpu_count() or 1) - 1
+
+
 def run_split(count: int, run_one: Callable[[int], Any], keep: Callable[[], dict]) -> tuple[list, dict]:
     """[run_one(0), …, run_one(count - 1)], computed by this process and a forked copy; and `keep()`
     of the copy (values it worked out that the caller wants back, e.g. a report's cached subject)."""
-    if count < 2 or count >= 1 << (8 * _NUMBER) or not available():
+    if count < 2 or count >= 1 << (8 * _NUMBER) or not available() or not core_free():
         return [run_one(i) for i in range(count)], {}
     todo_r, todo_w = os.pipe()
     os.write(todo_w, b"".join(i.to_bytes(_NUMBER, "big") for i in range(count)))  # small: fits the pipe
@@ -35,6 +42,7 @@ def run_split(count: int, run_one: Callable[[int], Any], keep: Callable[[], dict
     back_r, back_w = os.pipe()
     sys.stdout.flush()
     sys.stderr.flush()
+    gc.freeze()  # the collector must not touch (and so copy) every inherited object in either process
     pid = os.fork()
     if pid == 0:  # the copy: never returns, never writes anywhere but the pipe
         os.close(back_r)
@@ -46,6 +54,7 @@ def run_split(count: int, run_one: Callable[[int], Any], keep: Callable[[], dict
                 pickle.dump((-1, keep()), out)
         finally:
             os._exit(0)
+    gc.unfreeze()
     os.close(back_w)
     results: dict[int, Any] = {}
     for i in _numbers(todo_r):
