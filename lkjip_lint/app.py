@@ -106,6 +106,7 @@ def load_config_with(config_path, start: Path, **cli):
 
 # ---- check ---------------------------------------------------------------------
 
+_NO_LIMIT = 1 << 62  # bytes: until the configuration says
 _WORKER_OPTIONS = None
 _SKIP_NON_REPORTS: frozenset = frozenset()  # resolved paths checked with options.skip_non_reports
 
@@ -139,13 +140,16 @@ def run_check(*, paths, fmt, output, lang, fail_on, select, ignore, rule_dirs, c
     start = files[0].parent if files else Path.cwd()
     workers = jobs if jobs is not None else (os.cpu_count() or 1)
     in_parallel = len(files) > 1 and workers > 1
-    first = None  # the first file's reading, started before the rules load
+    first = None  # the first file's reading, started before the configuration and the rules load
+    if files and not in_parallel:
+        # a PDF's or DOCX's reader child works on the other core meanwhile; the configuration's size
+        # limit is applied when it is known (Reading.within)
+        first = start_reading(files[0], int(max_file_mb * 1024 * 1024) if max_file_mb else _NO_LIMIT)
     try:
         config = load_config_with(config_path, start, select=list(select), ignore=list(ignore), lang=lang,
                               fail_on=fail_on, max_file_mb=max_file_mb, check_timeout=check_timeout)
-        if files and not in_parallel:
-            # a PDF's reader child works on the other core while this process loads the rules
-            first = start_reading(files[0], int(config.max_file_mb * 1024 * 1024))
+        if first is not None:
+            first.within(int(config.max_file_mb * 1024 * 1024))
         options, all_rules = options_from_config(config, rule_dirs, year, config.lang,
                                       cli_codes={"select": select, "ignore": ignore})
     except (ConfigError, RuleFileError) as exc:

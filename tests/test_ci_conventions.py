@@ -206,3 +206,17 @@ def test_a_wrong_parameter_in_a_user_rule_is_told_in_indonesian(tmp_path, params
     result = invoke("check", "--rules", tmp_path, REPORT)
     assert result.exit_code == 2 and words in result.output and "aturan USR001" in result.output, result.output
     assert not any(e in result.output for e in _ENGLISH), result.output
+
+
+# ---- the first file's reading starts before the configuration is read ------------------
+
+@pytest.mark.parametrize("name", ["purbalingga-2024.docx", "purbalingga-2024.pdf"])
+def test_the_configured_size_limit_holds_for_a_reading_begun_before_it(tmp_path, name):
+    shutil.copy(FIXTURES / name, tmp_path / name)
+    (tmp_path / ".lkjip-lint.yaml").write_text("max_file_mb: 0.01\n", encoding="utf-8")  # 10 KB
+    result = invoke("check", "--format", "json", tmp_path / name)
+    assert result.exit_code == 2
+    entry = json.loads(result.stdout)["files"][0]
+    assert "terlalu besar" in entry["error"] and entry["findings"] == []
+    allowed = invoke("check", "--format", "json", "--max-file-mb", "30", tmp_path / name)
+    assert allowed.exit_code == 1 and json.loads(allowed.stdout)["files"][0]["findings"]

@@ -91,13 +91,26 @@ class Reading:
         if self._child is not None:
             self._child.kill()
 
+    def within(self, max_bytes: int) -> "Reading":
+        """Held to a size limit known only after the reading began (the configuration's): a file over it
+        is not read (its child is stopped) and document() says it is too large."""
+        if self._error is None:
+            try:
+                size = self.path.stat().st_size
+            except OSError:
+                return self
+            if size > max_bytes:
+                self.cancel()
+                self._child, self._error = None, _too_large(size, max_bytes)
+        return self
+
 
 def _format_of(path: Path, max_bytes: int) -> str:
     """The reader a file needs, after the checks every format shares (size, empty, sniffed kind)."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError("too_large", size_mb=round(size / 1048576, 1), limit_mb=round(max_bytes / 1048576, 1))
+            raise _too_large(size, max_bytes)
         if size == 0:
             raise InputError("empty")
         with path.open("rb") as fh:
@@ -110,6 +123,10 @@ def _format_of(path: Path, max_bytes: int) -> str:
     if fmt == "corrupt":
         raise InputError("corrupt", kind=path.suffix.lower().lstrip("."))
     return fmt
+
+
+def _too_large(size: int, max_bytes: int) -> InputError:
+    return InputError("too_large", size_mb=round(size / 1048576, 1), limit_mb=round(max_bytes / 1048576, 1))
 
 
 def _reader_module(fmt: str):
