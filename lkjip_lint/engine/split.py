@@ -26,9 +26,15 @@ def available() -> bool:
 
 
 def core_free() -> bool:
-    """A core is idle (the last minute's load leaves one): on a busy machine a second process only
-    competes with the first and the run takes longer, not shorter."""
-    return os.getloadavg()[0] <= (os.cpu_count() or 1) - 1
+    """A core is idle now: fewer processes are running than there are cores, this one included
+    (/proc/loadavg). On a busy machine a second process only competes with the first and the run
+    takes longer, not shorter. (The load averages lag: a run just before this one counts in them.)"""
+    try:
+        with open("/proc/loadavg", encoding="ascii") as f:
+            running = int(f.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return False
+    return running < (os.cpu_count() or 1)
 
 
 def run_split(count: int, run_one: Callable[[int], Any], keep: Callable[[], dict]) -> tuple[list, dict]:
