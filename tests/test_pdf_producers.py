@@ -25,13 +25,7 @@ _BUILDER = ["naive_report.py", "pdf_producers.py", "pdf_reportlab.py", "pdf_weas
 PRODUCERS = ("reportlab", "weasyprint")
 STYLES = ("grid", "header-rule", "plain")
 
-_DESA = ("the section row 'Desa' of Tabel 1.1, alone in the label column under 'Kembaran Kulon', is read as "
-         "that label's wrap: the cell is too narrow for both words and, with no wrapped cell in the table, the row "
-         "pitch cannot be told from a line pitch (COUNT001 13 instead of 11 kelurahan); the grid style's rules "
-         "tell the rows apart")
-KNOWN: dict[tuple[str, str, str], str] = {
-    ("purbalingga-2024", "reportlab", "header-rule"): _DESA,
-}
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 
 def _key(producer: str) -> str:

@@ -23,7 +23,7 @@ from lkjip_lint.readers.pdf_captions import attach_captions, caption_match
 from lkjip_lint.readers.pdf_flow import Layout, PageContent, TextBlock, build, strip_running
 from lkjip_lint.readers.pdf_join import CONTINUED, continues, foot_lines, join, to_table
 from lkjip_lint.readers.pdf_tables import RawTable, TooManyLines, find_tables, has_paths, object_kinds
-from lkjip_lint.readers.pdf_unruled import find_unruled, reread
+from lkjip_lint.readers.pdf_unruled import find_all, reread
 from lkjip_lint.readers.pdf_text import page_chars, set_sizes, split_lines
 
 MAX_PAGES = 500
@@ -140,8 +140,9 @@ def _outside(chars: list, bbox) -> list:
 
 def _blocks(pages: list[PageContent]) -> list:
     strip_running(pages)
-    for page in pages:  # tables without ruling lines, from the lines no ruled table took
-        found, page.lines = find_unruled(page.lines, page.number, page.rules)
+    # tables without ruling lines, from the lines no ruled table took
+    unruled = find_all([(page.lines, page.number, page.rules) for page in pages])
+    for page, (found, page.lines) in zip(pages, unruled):
         page.tables = sorted(page.tables + found, key=lambda t: (t.bbox[1], t.bbox[0]))
     vocab = Vocabulary()  # the document's words decide how broken words in cells are glued
     for page in pages:

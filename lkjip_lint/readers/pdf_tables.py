@@ -48,6 +48,7 @@ class RawTable:
     rules: list = field(default_factory=list)  # unruled: horizontal rules across it
     room: list = field(default_factory=list)  # unruled: the width a line of each column can take
     tentative: bool = False  # unruled, one row at a page top: a table only if it continues one
+    pitches: dict | None = None  # unruled: the document's cell and row pitches it was read with
     # the last page a piece of it was found on: a piece holding only a repeated header and the
     # rest of a row cut by the page break adds no row of its own, yet the table went on there
     reached: int = 0

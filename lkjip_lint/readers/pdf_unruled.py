@@ -11,7 +11,9 @@ ruled tables:
    ink in (header cells spanning several columns are left out when finding them);
 4. a line starts a new row unless every one of its segments continues a cell of
    the row above that was full (its next word would not have fitted: a wrap).
-   Cells are top-aligned, so a new row has text at its own first line;
+   Cells are top-aligned, so a new row has text at its own first line; a line
+   further below than a cell's line pitch is a new row too (that pitch learnt from
+   the document's other tables when a body's lines show only one, find_all);
 5. unless the body's lines are staggered (a line beside another column's line at an
    offset of part of a line: cells centred vertically, or set at the bottom). Then the
    body's rows are bands of cell blocks (pdf_bands), the header still read line by line.
@@ -57,9 +59,15 @@ class Segment:
     chars: list
 
 
-def find_unruled(lines: list[Line], page_no: int, rules: list[float] = ()) -> tuple[list[RawTable], list[Line]]:
-    """Tables made of `lines` (sorted top to bottom), and the lines that are not in any."""
+def find_unruled(lines: list[Line], page_no: int, rules: list[float] = (),
+                 pitches: dict | None = None) -> tuple[list[RawTable], list[Line]]:
+    """Tables made of `lines` (sorted top to bottom), and the lines that are not in any.
+    `pitches`: the document's cell and row pitches (wrap_pitches), for tables whose own lines
+    show only one."""
     lines = sorted(lines, key=lambda ln: ln.top)
+
+    def _table(*args, **kw):
+        return _table_of(*args, pitches=pitches, **kw)
     segs = [_segments(ln) for ln in lines]
     tables: list[RawTable] = []
     used: set[int] = set()
@@ -311,12 +319,13 @@ def reread(table: RawTable, spans: list[tuple[float, float]]) -> RawTable | None
     """The table read again in given columns: the piece of a table continued from the page
     before, whose own rivers may be fewer (a column empty on this page)."""
     lines = table.source_lines
-    return _table(lines, [_segments(ln) for ln in lines], list(range(len(lines))), table.page, table.rules,
-                  spans=spans, least=1)
+    return _table_of(lines, [_segments(ln) for ln in lines], list(range(len(lines))), table.page, table.rules,
+                     spans=spans, least=1, pitches=table.pitches)
 
 
-def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], page_no: int, rules,
-           spans: list[tuple[float, float]] | None = None, least: int = 2) -> RawTable | None:
+def _table_of(lines: list[Line], segs: list[list[Segment]], members: list[int], page_no: int, rules,
+              spans: list[tuple[float, float]] | None = None, least: int = 2,
+              pitches: dict | None = None) -> RawTable | None:
     multi = [k for k in members if _multi(lines[k], segs[k])]
     if len(multi) < least:
         return None
@@ -375,10 +384,10 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     widths = _headed_widths(widths, spans, [placed for k, placed, _ in entries if k < first_data])
     body = _middle_body(entries, first_data, numbers, widths, rules)
     if body is None:
-        rows, merged_rows = _line_rows(entries, lines, first_data, spans, widths, rules)
+        rows, merged_rows = _line_rows(entries, lines, first_data, spans, widths, rules, pitches)
     else:
         head, band_rows = body
-        rows, merged_rows = _line_rows(head, lines, first_data, spans, _snug_widths(spans, head), rules)
+        rows, merged_rows = _line_rows(head, lines, first_data, spans, _snug_widths(spans, head), rules, pitches)
         for band in band_rows:
             row: dict[int, list[Line]] = {}
             covered: set[int] = set()
@@ -416,7 +425,7 @@ def _table(lines: list[Line], segs: list[list[Segment]], members: list[int], pag
     bbox = (spans[0][0], top, spans[-1][1], bottom)
     return RawTable(page=page_no, bbox=bbox, xs=[x0 for x0, _ in spans], rows=grid, pages=row_pages,
                     ruled=False, spans=spans, source_lines=[lines[k] for k in members], rules=list(rules),
-                    room=widths)
+                    room=widths, pitches=pitches)
 
 
 def _centred_header_cells(rows: list[dict[int, list[Line]]], merged_rows: list[set[int]]) -> None:
@@ -481,12 +490,13 @@ def _snug_widths(spans, header=()) -> list[float]:
     return [min(r, w + 1.0) if w else r for r, w in zip(room, widest)]
 
 
-def _line_rows(entries, lines: list[Line], first_data: int, spans, widths, rules):
+def _line_rows(entries, lines: list[Line], first_data: int, spans, widths, rules, pitches=None):
     """Rows built line by line: a line starts a new row unless it continues the row above."""
     rows: list[dict[int, list[Line]]] = []
     merged_rows: list[set[int]] = []
     prev_line: Line | None = None
     pitch = _cell_pitch([lines[k] for k, _, _ in entries])
+    body_pitch = _body_pitch(pitch, [lines[k] for k, _, _ in entries if k >= first_data], pitches)
 
     def set_apart(a: Line, b: Line) -> bool:
         """A rule between the two lines, or b further below than a wrapped line would be."""
@@ -498,7 +508,8 @@ def _line_rows(entries, lines: list[Line], first_data: int, spans, widths, rules
         placed = dict(placed)
         covered = {c for cols in over.values() for c in cols}
         ruled = prev_line is not None and any(prev_line.bottom <= y <= line.top for y in rules)
-        apart = prev_line is not None and pitch is not None and line.top - prev_line.top > pitch + max(2.5, 0.2 * pitch)
+        p = body_pitch if k >= first_data else pitch
+        apart = prev_line is not None and p is not None and line.top - prev_line.top > p + max(2.5, 0.2 * p)
         # the header's foot: the table's first row began above the body's first number and this
         # line, tight under it, is the last before a rule or a row gap (a header set at the bottom
         # of narrow cells ends on the rests of its broken words, years cut too: "202" / "4")
@@ -528,6 +539,105 @@ def _cell_pitch(lines: list[Line]) -> float | None:
     above (Word's cells have no such padding: their rows keep the pitch)."""
     gaps = [b.top - a.top for a, b in zip(lines, lines[1:]) if b.top - a.top > 0.8 * max(a.height, b.height, 1.0)]
     return min(gaps) if gaps else None
+
+
+# -- the document's pitches ------------------------------------------------------------------
+# A table whose every body line sits at one pitch shows nothing that tells its rows from the
+# lines of one cell: a lone label line under a label too long to take its first word may be
+# either. Producers that pad cells top and bottom (ReportLab, HTML) show both pitches in the
+# document's other tables of that font size: a wrapped cell's lines closer than its one-line
+# rows, these at one pitch. A body line of such a table at that row pitch is a new row (the
+# section row "Desa" under "Kembaran Kulon"), not a wrap, which would sit a cell pitch lower.
+# Word's cells set lines and rows at one pitch and teach nothing; the header keeps its own pitch.
+
+_SAME_PITCH = 1.0  # pt: two measures of one pitch
+
+
+def _apart(w: float, r: float) -> bool:
+    """r is further than a wrapped line at pitch w would be (the margin set_apart uses)."""
+    return r > w + max(2.5, 0.2 * w)
+
+
+def _size(lines: list[Line]) -> float:
+    sizes = sorted(ln.size for ln in lines)
+    return sizes[len(sizes) // 2] if sizes else 0.0
+
+
+def _gaps(table: RawTable) -> tuple[list[float], list[float]]:
+    """Top to top: between two lines of one cell (one under the other, as _cell_pitch measures),
+    and between a row of one-line cells and the next row."""
+    within, between = [], []
+    prev = None  # the top of the row above when its cells are one line each
+    for row in table.rows:
+        tops = [ln.top for cell in row for ln in cell.lines]
+        if not tops:
+            prev = None
+            continue
+        for cell in row:
+            within += [b.top - a.top for a, b in zip(cell.lines, cell.lines[1:])
+                       if b.top - a.top > 0.8 * max(a.height, b.height, 1.0)]
+        if prev is not None:
+            between.append(min(tops) - prev)
+        prev = min(tops) if all(len(cell.lines) <= 1 for cell in row) else None
+    return within, between
+
+
+def wrap_pitches(tables: list[RawTable]) -> dict[float, list[tuple[float, float]]]:
+    """Per font size, (cell pitch, row pitch) of the tables without rules whose wrapped cells
+    set their lines closer than their one-line rows are set."""
+    found: dict[float, list[tuple[float, float]]] = {}
+    for table in tables:
+        if table.ruled:
+            continue
+        within, between = _gaps(table)
+        # every wrapped line closer than every row, the rows at one pitch: a table that took a row
+        # for a wrap, or whose rows' heights vary (cells centred on a taller neighbour), is no evidence
+        if within and between and _apart(max(within), min(between)) and _one_pitch(between):
+            found.setdefault(_size(table.source_lines), []).append((_median(within), _median(between)))
+    return found
+
+
+def _median(values: list[float]) -> float:
+    values = sorted(values)
+    return values[len(values) // 2]
+
+
+def _one_pitch(gaps: list[float]) -> bool:
+    return max(gaps) - min(gaps) <= _SAME_PITCH
+
+
+def _body_pitch(pitch: float | None, body: list[Line], pitches) -> float | None:
+    """The pitch a body's wrapped line would have: the table's own, or, when every line of its body
+    sits at one pitch that is the row pitch of the document's tables of that font size, their cell
+    pitch (its lines are rows then, none a wrap)."""
+    tops = sorted(ln.top for ln in body)
+    gaps = [b - a for a, b in zip(tops, tops[1:])]
+    if pitch is None or not pitches or len(gaps) < 2 or not _one_pitch(gaps):
+        return pitch
+    size = _size(body)
+    own = min(gaps)
+    return min([pitch] + [w for s, pairs in pitches.items() if abs(s - size) <= 0.3 for w, r in pairs
+                          if abs(own - r) <= _SAME_PITCH and _apart(w, own)])
+
+
+def _wrapped_at_row_pitch(table: RawTable, pitches) -> bool:
+    """A cell of the table has a line under another at the row pitch of the document's tables."""
+    within, _ = _gaps(table)
+    size = _size(table.source_lines)
+    return any(abs(g - r) <= _SAME_PITCH and _apart(w, g) for g in within
+               for s, pairs in pitches.items() if abs(s - size) <= 0.3 for w, r in pairs)
+
+
+def find_all(pages: list[tuple[list[Line], int, list[float]]]) -> list[tuple[list[RawTable], list[Line]]]:
+    """find_unruled on every page (lines, number, rules); a page with a table that took a line
+    at the document's row pitch as a wrapped line is read again knowing the document's pitches."""
+    found = [find_unruled(lines, number, rules) for lines, number, rules in pages]
+    pitches = wrap_pitches([t for tables, _ in found for t in tables])
+    if pitches:
+        for n, ((lines, number, rules), (tables, _)) in enumerate(zip(pages, found)):
+            if any(_wrapped_at_row_pitch(t, pitches) for t in tables):
+                found[n] = find_unruled(lines, number, rules, pitches)
+    return found
 
 
 def _middle_body(entries, first_data: int, numbers: set[int], widths, rules):
