@@ -30,6 +30,7 @@ def severity_of(rule_severity: Severity, grade: str) -> Severity:
 
 DEFAULT_TIMEOUT = 20.0  # seconds per check and file; `check_timeout:` / --check-timeout
 TABLES_PER_LIMIT = 500  # reading the tables gets one limit per this many tables
+SPLIT_MIN_RULES = 8  # fewer rules are not worth a second process (nor working out every shared reading)
 
 
 def run_rules(report: Report, rules: list[Rule], lang: str, severities: dict[str, str] | None = None,
@@ -50,9 +51,14 @@ def run_rules(report: Report, rules: list[Rule], lang: str, severities: dict[str
         return _run_rule(report, rules[i], lang, (severities or {}).get(rules[i].id, rules[i].severity),
                          timeout, file_name)
 
-    if two_processes:
+    if two_processes and len(rules) >= SPLIT_MIN_RULES:
         from lkjip_lint.engine.split import run_split
 
+        try:
+            with time_limit(reading):
+                report.read_all()  # once here, not once in each process (measured: most of what they share)
+        except CheckTimeout:
+            pass  # each check meets it again under its own limit
         per_rule, kept = run_split(len(rules), run_one, lambda: _worked_out(report))
         for name, value in kept.items():
             vars(report).setdefault(name, value)  # as if worked out here: the result reads them

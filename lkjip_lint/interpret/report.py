@@ -35,6 +35,13 @@ class Report:
                 out.append(build_view(block, self.vocab, _text_above(blocks, i)))
         return out
 
+    def read_all(self) -> None:
+        """Work out every reading the checks share (each cached property of the report), so that
+        processes forked after this (engine.split) do not each work them out again."""
+        for name, attr in vars(Report).items():
+            if isinstance(attr, cached_property):
+                getattr(self, name)
+
     def tables_of(self, kinds: list[str]) -> list[TableView]:
         if not kinds or "any" in kinds:
             return self.views
