@@ -13,6 +13,10 @@ reference machine: PDF whole-process < 2.5 s, DOCX < 0.8 s.
 other styles (fixtures/renditions.py; the tests leave them in .cache/renditions):
 a PDF among them is also compared with the ruled fixture PDF, and one more than
 half again as slow (process CPU time) is marked SLOW.
+
+The machine's own speed at the time (a fixed loop of pure Python, before and after)
+is printed with the figures: on a shared virtual machine it swings by half and more
+within an hour, far more than most changes measured here.
 """
 from __future__ import annotations
 
@@ -87,6 +91,18 @@ def in_process(path: Path, runs: int) -> tuple[float, float, float]:
     return statistics.median(reads), statistics.median(checks), peak / 1048576
 
 
+def machine_speed() -> float:
+    """Seconds this machine takes now for a fixed piece of pure-Python work (10 M additions, best of 3):
+    the same machine swings by half and more within an hour, so figures are read beside it."""
+    best = float("inf")
+    for _ in range(3):
+        start, total = time.perf_counter(), 0
+        for i in range(10_000_000):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--runs", type=int, default=5)
@@ -96,6 +112,7 @@ def main() -> None:
                     help="more files to measure (other renditions of the report)")
     args = ap.parse_args()
     base = Path(args.report)
+    speed_before = machine_speed()
     rows = []
     ruled_pdf = None
     for path in [base.with_suffix(s) for s in (".txt", ".docx", ".pdf")] + list(args.also):
@@ -115,7 +132,8 @@ def main() -> None:
     head = ("file", "process s", "process cpu s", "read ms", "read+check ms", "process MB", "traced MB", "target")
     widths = [max(len(str(r[i])) for r in rows + [head]) for i in range(len(head))]
     line = lambda r: "  ".join(str(v).ljust(w) if i == 0 else str(v).rjust(w) for i, (v, w) in enumerate(zip(r, widths)))
-    print(f"median of {args.runs} runs; {os.cpu_count()} CPUs; load {os.getloadavg()[0]:.1f}")
+    print(f"median of {args.runs} runs; {os.cpu_count()} CPUs; load {os.getloadavg()[0]:.1f}; "
+          f"machine speed {speed_before:.2f} s before and {machine_speed():.2f} s after (10 M additions: lower is faster)")
     print(line(head))
     for r in rows:
         print(line(r))
