@@ -20,10 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Literal, get_args
 
-import yaml
-
 from lkjip_lint.datamodel import FORBID_EXTRA, dump
-from lkjip_lint.yamlio import safe_load
 
 try:  # Python 3.11+
     import tomllib
@@ -187,6 +184,10 @@ def _load(path: Path, explicit: bool = False) -> Config:
 
 
 def _read_yaml(path: Path, text: str) -> dict:
+    import yaml  # here: without a configuration file (the common case) no YAML is parsed at all
+
+    from lkjip_lint.yamlio import safe_load
+
     try:
         data = safe_load(text)  # safe_load only: a config file must not build Python objects
     except yaml.YAMLError as exc:

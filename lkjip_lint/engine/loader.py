@@ -1,20 +1,18 @@
 """Load rule files: YAML (safe_load) validated by schemas/rule.schema.json, then
-each rule's parameters by its check kind's Params model."""
+each rule's parameters by its check kind's Params class; a bundled file unchanged since
+tools/validate_rules.py validated it comes from its record (datafiles.py) as it is."""
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from lkjip_lint.checks import KINDS, RENAMED, load_kind, renamed
 from lkjip_lint.checks.base import parse_params
+from lkjip_lint.datafiles import read, yaml_error
 from lkjip_lint.datamodel import FieldError, validation_error
 from lkjip_lint.engine.rule import Rule
 from lkjip_lint.resources import rules_dir, schema_path
-from lkjip_lint.yamlio import safe_load
 
 # Files in rules/ that are vocabularies, not rule files.
 VOCABULARY_FILES = {"tables.yaml", "indicators.yaml", "scales.yaml", "names.yaml", "claims.yaml"}
@@ -31,27 +29,6 @@ class RuleFileError(Exception):
 def _schema() -> dict:
     schema = json.loads(schema_path("rule.schema.json").read_text(encoding="utf-8"))
     return schema
-
-
-MANIFEST = "validated.sha256"
-
-
-@lru_cache(maxsize=1)
-def _manifest() -> dict[str, str]:
-    """Digests of the bundled rule files as they were when tools/validate_rules.py validated them."""
-    path = rules_dir() / MANIFEST
-    if not path.is_file():
-        return {}
-    pairs = (line.split() for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
-    return {name: digest for digest, name in pairs}
-
-
-def _validated_before(path: Path, raw: bytes) -> bool:
-    """A bundled rule file unchanged since it was validated at release need not be validated
-    again at every start (it costs a third of the start-up); users' files always are."""
-    if path.parent.resolve() != rules_dir().resolve():
-        return False
-    return _manifest().get(path.name) == hashlib.sha256(raw).hexdigest()
 
 
 def schema_errors(path: Path, data) -> None:
@@ -80,14 +57,13 @@ def load_rule_file(path: Path, *, trust_record: bool = True) -> list[Rule]:
     """The rules of one file. `trust_record`: a bundled file whose digest is recorded as validated is
     built without validating it again (tools/validate_rules.py, which records them, passes False)."""
     try:
-        raw = path.read_bytes()
-        data = safe_load(raw.decode("utf-8"))
-    except yaml.YAMLError as exc:
-        raise RuleFileError(path, None, "", f"not valid YAML ({exc.__class__.__name__}: {getattr(exc, 'problem', exc)})") from None
+        data, recorded = read(path)
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(path, None, "", f"cannot be read ({exc})") from None
+    except yaml_error() as exc:
+        raise RuleFileError(path, None, "", f"not valid YAML ({exc.__class__.__name__}: {getattr(exc, 'problem', exc)})") from None
     _rename_kinds(path, data)
-    trusted = trust_record and _validated_before(path, raw)
+    trusted = trust_record and recorded
     if not trusted:
         schema_errors(path, data)
     rules = []
@@ -165,9 +141,11 @@ def _check_vocabulary(folder: Path, path: Path) -> None:
 
     try:
         check_user_file(folder, path.name)
-    except yaml.YAMLError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(path, None, "", str(exc)) from None
+    except yaml_error() as exc:
         raise RuleFileError(path, None, "", f"not valid YAML ({exc.__class__.__name__}: {getattr(exc, 'problem', exc)})") from None
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except ValueError as exc:
         raise RuleFileError(path, None, "", str(exc)) from None
 
 

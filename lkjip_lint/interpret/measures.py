@@ -8,13 +8,13 @@ import difflib
 from functools import lru_cache
 
 from lkjip_lint.resources import rules_dir
-from lkjip_lint.yamlio import safe_load
+from lkjip_lint.datafiles import load
 
 
 @lru_cache(maxsize=1)
 def known_measures() -> frozenset[str]:
-    tables = safe_load((rules_dir() / "tables.yaml").read_text(encoding="utf-8")) or {}
-    claims = safe_load((rules_dir() / "claims.yaml").read_text(encoding="utf-8")) or {}
+    tables = load(rules_dir() / "tables.yaml") or {}
+    claims = load(rules_dir() / "claims.yaml") or {}
     names = {entry["role"] for entry in tables.get("roles", [])} | set(claims.get("roles", {}))
     return frozenset(names | {"realisasi_anggaran"})
 

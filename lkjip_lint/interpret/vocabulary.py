@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from lkjip_lint.resources import rules_dir
-from lkjip_lint.yamlio import safe_load
+from lkjip_lint.datafiles import load
 
 
 def _compile(patterns: list[str]) -> list[re.Pattern]:
@@ -98,7 +98,7 @@ def load_vocabulary(extra_dirs: tuple[Path, ...] = ()) -> Vocabulary:
     row_total: list[re.Pattern] = []
     rows: dict[str, list[re.Pattern]] = {}
     for path in sources:
-        data = safe_load(path.read_text(encoding="utf-8")) or {}
+        data = load(path) or {}
         for entry in data.get("roles", []):
             roles.append(RoleEntry(entry["role"], _compile(entry["match"]), entry.get("context")))
         for name, patterns in (data.get("context") or {}).items():
@@ -147,7 +147,7 @@ def check_user_file(folder: Path, name: str) -> None:
 
 
 def _read(path: Path) -> dict:
-    data = safe_load(path.read_text(encoding="utf-8")) or {}
+    data = load(path) or {}
     if not isinstance(data, dict):
         raise ValueError(f"a vocabulary file is a mapping of names to entries, not a {type(data).__name__}")
     return data
