@@ -216,7 +216,9 @@ def _run_checks(files, missing, in_folders, first, in_parallel, workers, config,
         try:
             results, unused = apply_baseline(results, baseline, project_root(baseline, config.source))
         except BaselineError as exc:
-            return _fail(str(exc))
+            from lkjip_lint.messages import usage_error
+
+            return _fail(usage_error(str(exc), lang))
 
     if fmt == "xlsx":
         from lkjip_lint.reporters.xlsx import render as render_xlsx

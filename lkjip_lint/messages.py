@@ -124,6 +124,11 @@ _USAGE_ID = [(re.compile(p), r) for p, r in (
     (r": not valid YAML \(", r": bukan YAML yang sah ("),
     (r": rule folder does not exist", r": folder aturan tidak ada"),
     (r"^command line: ", r"baris perintah: "),
+    (r": cannot read baseline: ", r": baseline tidak dapat dibaca: "),
+    (r": invalid JSON: ", r": JSON tidak sah: "),
+    (r": not a lkjip-lint baseline \(expected ", r": bukan baseline lkjip-lint (yang diharapkan "),
+    (r": findings\[(\d+)\] needs string 'file', 'rule' and 'fingerprint'",
+     r": findings[\1] harus memuat teks 'file', 'rule' dan 'fingerprint'"),
     # the schema validator's and pydantic's own wording of a wrong value
     (r" is not one of \[", r" bukan salah satu dari ["),
     (r" is not of type '(\w+)'", lambda m: f" harus bertipe {_TYPE_ID.get(m.group(1), m.group(1))}"),

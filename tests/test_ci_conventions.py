@@ -220,3 +220,17 @@ def test_the_configured_size_limit_holds_for_a_reading_begun_before_it(tmp_path,
     assert "terlalu besar" in entry["error"] and entry["findings"] == []
     allowed = invoke("check", "--format", "json", "--max-file-mb", "30", tmp_path / name)
     assert allowed.exit_code == 1 and json.loads(allowed.stdout)["files"][0]["findings"]
+
+
+@pytest.mark.parametrize("content, words, english", [
+    ("{not json", "JSON tidak sah", "invalid JSON"),
+    ('{"version": 2, "findings": [{"file": 1}]}', "harus memuat teks 'file'", "needs string"),
+    ("[]", "bukan baseline lkjip-lint", "not a lkjip-lint baseline"),
+])
+def test_a_broken_baseline_is_told_in_the_chosen_language(tmp_path, content, words, english):
+    base = tmp_path / "baseline.json"
+    base.write_text(content, encoding="utf-8")
+    result = invoke("check", "--baseline", base, REPORT)
+    assert result.exit_code == 2 and words in result.output and english not in result.output, result.output
+    result = invoke("check", "--lang", "en", "--baseline", base, REPORT)
+    assert result.exit_code == 2 and english in result.output, result.output
