@@ -33,7 +33,12 @@ class Options:
 
 def build_report(path: Path, options: Options, reading: Reading | None = None) -> Report:
     """`reading`: the file's reading when it was started earlier (start_reading), so that it ran meanwhile."""
-    document = (reading or start_reading(path, options.max_bytes)).document()
+    reading = reading or start_reading(path, options.max_bytes)
+    if reading.child_pid is not None:  # a DOCX's or PDF's reader child works meanwhile
+        from lkjip_lint.checks import prepare
+
+        prepare(options.rules)
+    document = reading.document()
     vocab = options.vocab or load_vocabulary(options.rule_dirs)
     return Report(document=document, vocab=vocab, settings=options.settings)
 

@@ -217,3 +217,15 @@ def test_a_user_rule_refused_by_its_class_names_the_field(tmp_path):
     with pytest.raises(RuleFileError) as err:
         load_rule_file(write(tmp_path, data))
     assert err.value.field == "params.result" and "unknown measure" in err.value.reason
+
+
+def test_prepare_imports_what_each_rule_will_run():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom lkjip_lint.engine.loader import load_rules\nfrom lkjip_lint.checks import prepare\n"
+            "before = set(sys.modules)\nprepare(load_rules())\n"
+            "print(' '.join(sorted(m for m in set(sys.modules) - before if m.startswith('lkjip_lint.'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.split()
+    # the kind of CAP001 (formula, of: row) and the module behind its `of:`
+    assert "lkjip_lint.relations.formula" in out and "lkjip_lint.relations._row_formula" in out, out

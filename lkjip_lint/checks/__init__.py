@@ -88,3 +88,18 @@ def load_kind(kind: str) -> ModuleType:
         raise KeyError(kind)
     package = "relations" if kind in RELATION_KINDS else "checks"
     return importlib.import_module(f"lkjip_lint.{package}.{kind}")
+
+
+def prepare(rules) -> None:
+    """Import ahead what the rules will run: each kind's module and, for a relation kind, the module
+    behind the rule's `of:` (what a first run would import). Called while a reader child reads the
+    file, so the imports overlap the reading instead of following it."""
+    for rule in rules:
+        module = load_kind(rule.kind)
+        modules = getattr(module, "IMPLEMENTATIONS", None)
+        if modules:
+            from lkjip_lint.relations import implementation
+
+            of = rule.params.get("of", getattr(module, "DEFAULT_OF", None))
+            if of in modules:
+                implementation(modules, of)
