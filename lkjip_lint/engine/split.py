@@ -19,6 +19,7 @@ import sys
 from typing import Any, Callable
 
 _NUMBER = 2  # bytes per rule number in the pipe
+_MOST = 4096  # rule numbers written at once must fit a pipe's buffer (64 KiB on Linux): no reader yet
 
 
 def available() -> bool:
@@ -40,7 +41,7 @@ def core_free() -> bool:
 def run_split(count: int, run_one: Callable[[int], Any], keep: Callable[[], dict]) -> tuple[list, dict]:
     """[run_one(0), …, run_one(count - 1)], computed by this process and a forked copy; and `keep()`
     of the copy (values it worked out that the caller wants back, e.g. a report's cached subject)."""
-    if count < 2 or count >= 1 << (8 * _NUMBER) or not available() or not core_free():
+    if count < 2 or count > _MOST or not available() or not core_free():
         return [run_one(i) for i in range(count)], {}
     todo_r, todo_w = os.pipe()
     os.write(todo_w, b"".join(i.to_bytes(_NUMBER, "big") for i in range(count)))  # small: fits the pipe
@@ -88,7 +89,7 @@ def _collect(fd: int, results: dict[int, Any]) -> dict:
         while True:
             try:
                 i, value = pickle.load(stream)
-            except (EOFError, pickle.UnpicklingError, OSError):
+            except Exception:  # noqa: BLE001 — the end, or the copy cut off mid-answer: what came is kept
                 return kept
             if i < 0:
                 kept = value
