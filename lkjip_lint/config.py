@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Literal, get_args
 
-from lkjip_lint.datamodel import FORBID_EXTRA, dump
+from lkjip_lint.datamodel import Strict, dump
 
 try:  # Python 3.11+
     import tomllib
@@ -52,26 +52,22 @@ def _one_of(name: str, value: Any, choices: Any) -> None:
 
 
 @dataclass(kw_only=True)
-class Band:
-    __pydantic_config__ = FORBID_EXTRA
+class Band(Strict):
     min: float
     max: float | None = None
     label: str
 
 
 @dataclass(kw_only=True)
-class Subject:
-    __pydantic_config__ = FORBID_EXTRA
+class Subject(Strict):
     kind: str | None = None
     name: str | None = None
     kabupaten: str | None = None
 
 
 @dataclass(kw_only=True)
-class Config:
+class Config(Strict):
     """The settings of a run. Built from a file only after schemas/config.schema.json has validated it."""
-
-    __pydantic_config__ = FORBID_EXTRA
 
     select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)

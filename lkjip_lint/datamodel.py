@@ -15,8 +15,13 @@ from typing import Any
 
 # A field kept out of every dump (an index into one reading of one file means nothing outside it).
 HIDDEN = {"dump": False}
-# pydantic's settings for a parameters class: unknown keys are errors (read by pydantic from the class).
-FORBID_EXTRA = {"extra": "forbid"}
+
+
+class Strict:
+    """Base of a class whose fields a user writes (parameters, settings): when pydantic validates it,
+    an unknown key is an error (pydantic reads `__pydantic_config__` from the class)."""
+
+    __pydantic_config__ = {"extra": "forbid"}
 
 
 def hidden(default: Any = None) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from lkjip_lint.datamodel import FORBID_EXTRA, Tagged, validate
+from lkjip_lint.datamodel import Strict, Tagged, validate
 from lkjip_lint.engine.tolerance import Interval, Verdict, to_json_number
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.report import Report
@@ -18,8 +18,8 @@ DECLARED_ROLES = {"target", "target_akhir", "bobot"}
 
 
 @dataclass(kw_only=True)
-class NoParams:
-    __pydantic_config__ = FORBID_EXTRA
+class NoParams(Strict):
+    """A kind without parameters: any key is an error."""
 
 
 def parse_params(module, raw: dict, *, trusted: bool = False):

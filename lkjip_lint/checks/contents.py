@@ -33,7 +33,7 @@ from typing import Iterator
 from rapidfuzz import fuzz, process
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.datamodel import FORBID_EXTRA
+from lkjip_lint.datamodel import Strict
 from lkjip_lint.document import Heading, ListBlock, Location, Paragraph
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.contents import contents_entries, leader_text
@@ -44,8 +44,7 @@ _BULLET = re.compile(r"^[\s\-–•*❖➢>]+")
 
 
 @dataclass(kw_only=True)
-class Params:
-    __pydantic_config__ = FORBID_EXTRA
+class Params(Strict):
     min_similarity: float = 85
     max_line: int = 150
     min_entries_for_none: int = 3  # when this many entries are looked for and none is found: one finding (none_found)

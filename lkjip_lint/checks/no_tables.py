@@ -21,15 +21,14 @@ from typing import Iterator
 
 from lkjip_lint.checks.base import Context
 from lkjip_lint.checks.structure import whole_report
-from lkjip_lint.datamodel import FORBID_EXTRA
+from lkjip_lint.datamodel import Strict
 from lkjip_lint.document import Location
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.captions import body_captions
 
 
 @dataclass(kw_only=True)
-class Params:
-    __pydantic_config__ = FORBID_EXTRA
+class Params(Strict):
     min_chapters: int = 3
     min_text_blocks: int = 3
 

@@ -15,14 +15,13 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.datamodel import FORBID_EXTRA
+from lkjip_lint.datamodel import Strict
 from lkjip_lint.finding import Draft
 from lkjip_lint.numbers import Malformed, Num
 
 
 @dataclass(kw_only=True)
-class Params:
-    __pydantic_config__ = FORBID_EXTRA
+class Params(Strict):
     report: str = "malformed"  # malformed | mixed
 
 

@@ -23,14 +23,13 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.datamodel import FORBID_EXTRA, require_items
+from lkjip_lint.datamodel import Strict, require_items
 from lkjip_lint.document import Heading, ListBlock, Location, Paragraph
 from lkjip_lint.finding import Draft
 
 
 @dataclass(kw_only=True)
-class Regulation:
-    __pydantic_config__ = FORBID_EXTRA
+class Regulation(Strict):
     kind: str
     title: str
     numbers: list[str]  # "29/2014"
@@ -41,8 +40,7 @@ class Regulation:
 
 
 @dataclass(kw_only=True)
-class Params:
-    __pydantic_config__ = FORBID_EXTRA
+class Params(Strict):
     kinds: dict[str, str]
     regulations: list[Regulation]
 

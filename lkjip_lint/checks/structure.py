@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.datamodel import FORBID_EXTRA
+from lkjip_lint.datamodel import Strict
 from lkjip_lint.document import Heading, ListBlock, Location
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.contents import leader_text
@@ -36,15 +36,13 @@ from lkjip_lint.readers.structure import chapter_of
 
 
 @dataclass(kw_only=True)
-class Part:
-    __pydantic_config__ = FORBID_EXTRA
+class Part(Strict):
     chapter: str
     kinds: list[str]
 
 
 @dataclass(kw_only=True)
-class Params:
-    __pydantic_config__ = FORBID_EXTRA
+class Params(Strict):
     chapters: list[str] = field(default_factory=lambda: ["BAB I", "BAB II", "BAB III", "BAB IV"])
     summary_headings: list[str] = field(default_factory=lambda: [r"ikhtisar\s+eksekutif", r"ringkasan\s+eksekutif",
                                                                   r"executive\s+summary"])

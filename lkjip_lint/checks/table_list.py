@@ -33,15 +33,14 @@ from typing import Iterator
 from rapidfuzz import fuzz
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.datamodel import FORBID_EXTRA
+from lkjip_lint.datamodel import Strict
 from lkjip_lint.document import ListBlock, Location
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.captions import BodyCaption, body_captions
 
 
 @dataclass(kw_only=True)
-class Params:
-    __pydantic_config__ = FORBID_EXTRA
+class Params(Strict):
     min_similarity: float = 80
     min_shared_words: int = 2  # titles sharing this many words differ in wording only: a note
 

@@ -27,7 +27,7 @@ from typing import Iterator
 
 from lkjip_lint.checks.base import Context
 from lkjip_lint.checks.table_list import number_key
-from lkjip_lint.datamodel import FORBID_EXTRA
+from lkjip_lint.datamodel import Strict
 from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.captions import body_captions
@@ -37,8 +37,7 @@ _REF = re.compile(r"(?<![\w])tabel\s+(?P<num>(?:\d+|[IVX]+)(?:\.\d+)*)(?![\w])",
 
 
 @dataclass(kw_only=True)
-class Params:
-    __pydantic_config__ = FORBID_EXTRA
+class Params(Strict):
     window: int = 2
     # "Dari tabel 3.8 dapat dilihat …" opens the discussion of a table already shown
     backward: list[str] = field(default_factory=lambda: [r"di\s*atas", r"sebelumnya", r"terdahulu", r"tersebut",

@@ -14,13 +14,11 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
-from lkjip_lint.datamodel import FORBID_EXTRA, Tagged
+from lkjip_lint.datamodel import Strict, Tagged
 
 
-class Relation:
+class Relation(Strict):
     """The parameters of one value of `of:` (each a dataclass); unknown keys are errors."""
-
-    __pydantic_config__ = FORBID_EXTRA
 
 
 def tagged(*models: type[Relation]) -> Tagged:

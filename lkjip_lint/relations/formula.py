@@ -31,15 +31,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from lkjip_lint.datamodel import FORBID_EXTRA, FieldError, require_items
+from lkjip_lint.datamodel import FieldError, Strict, require_items
 from lkjip_lint.engine.expr import Formula
 from lkjip_lint.interpret.measures import check_measure
 from lkjip_lint.relations import Relation, implementation, tagged
 
 
 @dataclass(kw_only=True)
-class FormulaSpec:
-    __pydantic_config__ = FORBID_EXTRA
+class FormulaSpec(Strict):
     expr: str
     name: str
     polarity: Literal["positive", "negative", "any"] = "any"
