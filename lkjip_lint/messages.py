@@ -105,8 +105,9 @@ def ui(key: str, lang: str, **values) -> str:
 
 # Configuration and rule-file errors are raised before the language is known (the
 # configuration may set it), in English; in Indonesian their fixed wording is replaced
-# here. Details quoted from the schema validator stay as it words them.
-_USAGE_ID = [(re.compile(p), r) for p, r in (
+# here. Details quoted from the schema validator stay as it words them. Patterns as text: compiled
+# (and cached by re) only when an error is shown, not at every start.
+_USAGE_ID: tuple[tuple[str, object], ...] = (
     (r"unknown rule code (\S+) \(did you mean (\S+)\?\)", r"kode aturan \1 tidak dikenal (maksudnya \2?)"),
     (r"unknown rule code (\S+) \(`lkjip-lint rules` lists the codes\)",
      r"kode aturan \1 tidak dikenal (`lkjip-lint rules` mendaftar semua kode)"),
@@ -147,7 +148,7 @@ _USAGE_ID = [(re.compile(p), r) for p, r in (
     (r"List should have at least (\d+) items?", r"daftar harus berisi paling sedikit \1 butir"),
     (r"Value error, ", r""),
     (r"unknown measure '([^']*)'; did you mean '([^']*)'\?", r"ukuran '\1' tidak dikenal; maksudnya '\2'?"),
-)]
+)
 
 _TYPE_ID = {"number": "angka", "integer": "bilangan bulat", "string": "teks", "boolean": "true/false",
             "array": "daftar", "object": "pemetaan", "decimal": "desimal", "list": "daftar",
@@ -159,5 +160,5 @@ def usage_error(text: str, lang: str) -> str:
     if lang == "en":
         return text
     for pattern, replacement in _USAGE_ID:
-        text = pattern.sub(replacement, text)
+        text = re.sub(pattern, replacement, text)
     return text

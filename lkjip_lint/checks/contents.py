@@ -62,14 +62,21 @@ def key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def similarity(entry: str, candidate: str, **_) -> float:
-    """100 when one wording contains the other (the shorter keeping most of the entry's words), else a fuzzy ratio."""
-    a, b = set(entry.split()), set(candidate.split())
-    if not a or not b:
-        return 0
-    if a <= b or (b <= a and len(b) >= 0.6 * len(a)):
-        return 100
-    return fuzz.token_sort_ratio(entry, candidate)
+def _contains(a: set[str], b: set[str]) -> bool:
+    """One wording contains the other: `b` holds every word of `a`, or `a` holds every word of a `b`
+    that keeps most of them."""
+    return bool(a and b) and (a <= b or (b <= a and len(b) >= 0.6 * len(a)))
+
+
+def best_match(entry: str, keys: list[str], key_words: list[set[str]], min_similarity: float) -> str | None:
+    """The first key containing `entry` or contained in it (see _contains), else the key most like it
+    by a fuzzy ratio of sorted words when that reaches `min_similarity`."""
+    words = set(entry.split())
+    found = next((k for k, other in zip(keys, key_words) if _contains(words, other)), None)
+    if found is not None:
+        return found
+    best = process.extractOne(entry, keys, scorer=fuzz.token_sort_ratio, score_cutoff=min_similarity)
+    return None if best is None else best[0]
 
 
 def _candidates(report, max_line: int) -> dict[str, str]:
@@ -113,6 +120,7 @@ def run(ctx: Context) -> Iterator[Draft]:
     softs = [re.compile(s, re.I) for s in p.soft]
     pool = _candidates(ctx.report, p.max_line)
     keys = list(pool)
+    key_words = [set(k.split()) for k in keys]
     drafts: list[Draft] = []
     looked = found_any = 0  # of the entries for the body (front matter found proves no body)
     for entry in entries:
@@ -125,13 +133,13 @@ def run(ctx: Context) -> Iterator[Draft]:
             found_any += body_part
             continue
         location = Location(line=entry.line, page=entry.page, row=entry.text[:120])
-        best = process.extractOne(wanted, keys, scorer=similarity, score_cutoff=p.min_similarity)
+        best = best_match(wanted, keys, key_words, p.min_similarity)
         if best is not None:
             found_any += body_part
-            found = pool[best[0]]
+            found = pool[best]
             drafts.append(Draft(location=location, actual=entry.text, expected=found, grade="note", variant="differs",
                                 values={"entry": entry.text, "found": found},
-                                key=f"contents-differs|{wanted}|{best[0]}"))
+                                key=f"contents-differs|{wanted}|{best}"))
         else:
             soft = any(s.search(wanted) for s in softs)
             drafts.append(Draft(location=location, actual=entry.text, expected=None, variant="missing",

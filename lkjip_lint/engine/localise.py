@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-_PHRASES: list[tuple[re.Pattern, str]] = [(re.compile(p), r) for p, r in (
+# As text: compiled (and cached by re) on first use, in English output only.
+_PHRASES: tuple[tuple[str, str], ...] = (
     # Table.label() and Location labels
     (r"\(baris (\d+)\)", r"(line \1)"),
     (r"\(baris tabel (\d+)\)", r"(table row \1)"),
@@ -30,7 +31,7 @@ _PHRASES: list[tuple[re.Pattern, str]] = [(re.compile(p), r) for p, r in (
      r"Page \1: too many drawn lines; its table was not read."),
     (r"^tidak ada halaman yang dapat dibuka$", "no page could be opened"),
     (r"^tidak ada halaman$", "no pages"),
-)]
+)
 # Formula names in the bundled rules (capaian conventions).
 _WORDS = {"positif": "positive", "negatif": "negative"}
 _WORD = re.compile(r"\b(positif|negatif)\b")
@@ -38,7 +39,7 @@ _WORD = re.compile(r"\b(positif|negatif)\b")
 
 def english(text: str) -> str:
     for pattern, replacement in _PHRASES:
-        text = pattern.sub(replacement, text)
+        text = re.sub(pattern, replacement, text)
     return text
 
 

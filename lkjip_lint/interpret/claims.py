@@ -233,6 +233,8 @@ def _count_claims(sentence, block, wholes: dict):
 def _ratio_claims(sentence, toks, block, vocab: ClaimWords):
     """"penduduk … 26.508.500 orang, sedangkan … siswa … 22.736.501 siswa, sehingga APM … adalah 85.77%":
     exactly two counts of people, then a consequence word and one percentage: their ratio."""
+    if len(toks) < 3:
+        return
     m = vocab.consequence.search(sentence)
     if not m:
         return

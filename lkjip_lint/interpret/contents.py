@@ -116,7 +116,9 @@ def leader_text(text: str) -> str | None:
 
     A long dot leader (8 dots or more), or a short one followed by a page number;
     an ellipsis at the end of a sentence ("dan lain-lain....") is not one."""
-    m = _LEADER_LINE.match(text or "")
+    if not text or ("...." not in text and "…" not in text and "\t" not in text):
+        return None  # no leader at all: most blocks, and the pattern is slow to fail on a long paragraph
+    m = _LEADER_LINE.match(text)
     if not m or len(m.group("text")) > 120:
         return None
     long_leader = re.search(r"\.{8,}|…{3,}", text)

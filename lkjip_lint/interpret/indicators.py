@@ -65,7 +65,6 @@ def acronym_of(name: str) -> str | None:
     return m.group(1).upper() if m else None
 
 
-@lru_cache(maxsize=20000)
 @lru_cache(maxsize=16384)  # pure, and asked for the same names thousands of times per report
 def normalise(name: str, ignored: frozenset[str] | None = None) -> str:
     """The words of a name that tell indicators apart. `ignored`: words to drop, the vocabulary's

@@ -45,6 +45,8 @@ class Ledger:
 
     def read(self, sentence: str, toks: list[Token], block) -> None:
         money = [t for t in toks if t.num.money]
+        if not money:
+            return  # every statement the ledger reads is about an amount of money
         parts_from = self._breakdown(sentence, toks, money, block)
         change = self._change(sentence, money, block)
         for i, t in enumerate(toks):

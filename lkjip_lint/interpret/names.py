@@ -76,9 +76,7 @@ def lowercase_words(report) -> frozenset[str]:
     words: set[str] = set()
 
     def add(text: str) -> None:
-        for w in _WORD.findall(text or ""):
-            if w.islower():
-                words.add(w)
+        words.update(filter(str.islower, _WORD.findall(text or "")))
 
     for block in report.document.blocks:
         if isinstance(block, (Paragraph, Heading)):

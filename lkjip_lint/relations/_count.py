@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context
@@ -44,6 +45,7 @@ from lkjip_lint.interpret.sentences import split
 from lkjip_lint.interpret.tables import TableView
 from lkjip_lint.numbers import MISSING, Num
 
+_DIGIT = re.compile(r"\d")
 _CLAIM = re.compile(
     r"(?<![\w.,/])(?P<n>\d{1,5})(?![\d])(?![.,]\d)\s*(?:\(\s*[a-z\s-]+\)\s*)?\s*(?P<noun>[A-Za-z][A-Za-z-]*)"
 )
@@ -85,6 +87,7 @@ def _claims(text: str):
         yield n, m.group("noun"), m
 
 
+@lru_cache(maxsize=4096)  # asked for every column of every table, once per noun
 def _leaf(header: str) -> str:
     leaf = header.split("›")[-1]
     leaf = re.sub(r"^(jumlah|nama|banyaknya|daftar)\s+", "", leaf.strip(), flags=re.I)
@@ -148,16 +151,21 @@ def _tables(ctx: Context) -> Iterator[Draft]:
     cues = [re.compile(c, re.I) for c in p.cues]
     ignore = {w.lower() for w in p.ignore_nouns} | set(p.pk_columns)
     views = ctx.report.views
+    counts: dict[str, list[tuple[TableView, int]]] = {}  # noun → the tables' answers (a noun recurs)
     for block in ctx.report.texts:
         for sentence in split(block.text):
             text = sentence.text
+            if not _DIGIT.search(text):
+                continue  # no count in it (most sentences): not worth looking for the cues
             cue = min((m.start() for c in cues if (m := c.search(text))), default=None)  # the earliest cue
             if cue is None:
                 continue
             for n, noun, m in _claims(text):
                 if m.start() < cue or noun.lower() in ignore:
                     continue
-                answers = [(view, c) for view in views if (c := table_count(view, noun)) is not None]
+                if noun not in counts:
+                    counts[noun] = [(view, c) for view in views if (c := table_count(view, noun)) is not None]
+                answers = counts[noun]
                 if not answers or len({c for _, c in answers}) != 1:
                     continue
                 expected = answers[0][1]
