@@ -37,7 +37,7 @@ def build_report(path: Path, options: Options, reading: Reading | None = None) -
     if reading.child_pid is not None:  # a DOCX's or PDF's reader child works meanwhile
         from lkjip_lint.checks import prepare
 
-        prepare(options.rules)
+        prepare(options.rules, done=reading.read)
     document = reading.document()
     vocab = options.vocab or load_vocabulary(options.rule_dirs)
     return Report(document=document, vocab=vocab, settings=options.settings)

@@ -67,3 +67,23 @@ def test_a_broken_rule_folder_after_the_reading_started_still_ends_with_its_mess
     shutil.copy(PDF, pdf)
     result = run_cli("check", "--rules", str(rules), str(pdf))
     assert result.returncode == 2 and "X001" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_read_says_when_the_document_would_not_be_waited_for():
+    assert start_reading(TEXT).read()  # read in process, when asked: nothing to wait for
+    reading = start_reading(PDF)
+    assert not reading.read()  # the 35-page PDF takes its child well over a moment
+    reading.document()
+    assert reading.read()
+
+
+def test_prepare_stops_once_the_file_is_read():
+    """The imports made while a child reads stop when it has read: the rest follow on the rules' processes."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom lkjip_lint.engine.loader import load_rules\nfrom lkjip_lint.checks import prepare\n"
+            "rules = load_rules()\nbefore = set(sys.modules)\nprepare(rules, done=lambda: True)\n"
+            "print(len(set(sys.modules) - before))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.stdout.strip() == "0", out.stderr

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 from types import ModuleType
+from typing import Callable
 
 RELATION_KINDS = (
     "agree",      # one fact, one value wherever it is stated
@@ -90,11 +91,14 @@ def load_kind(kind: str) -> ModuleType:
     return importlib.import_module(f"lkjip_lint.{package}.{kind}")
 
 
-def prepare(rules) -> None:
+def prepare(rules, done: Callable[[], bool] = lambda: False) -> None:
     """Import ahead what the rules will run: each kind's module and, for a relation kind, the module
     behind the rule's `of:` (what a first run would import). Called while a reader child reads the
-    file, so the imports overlap the reading instead of following it."""
+    file, so the imports overlap the reading instead of following it; it stops once `done()` (the
+    file is read): what is left is imported by the rules that need it, on two processes if split."""
     for rule in rules:
+        if done():
+            return
         module = load_kind(rule.kind)
         modules = getattr(module, "IMPLEMENTATIONS", None)
         if modules:

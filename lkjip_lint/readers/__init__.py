@@ -80,6 +80,10 @@ class Reading:
         """The reader child's process id while it reads (or has read and not been waited for), else None."""
         return self._child.pid if self._child is not None else None
 
+    def read(self) -> bool:
+        """The file is read (or failed): document() would not wait. A reader child has begun its answer."""
+        return self._child is None or self._child.answered()
+
     def document(self) -> Document:
         if self._error is not None:
             raise self._error
@@ -189,6 +193,15 @@ class _ReaderChild:
                 os._exit(status)
         os.close(w)
         self.pid, self.fd = pid, r
+
+    def answered(self) -> bool:
+        """Its answer (written at once, when it has read the file) can be read now, or it has ended."""
+        if self.pid is None:  # already waited for (its pipe is closed)
+            return True
+        try:
+            return bool(select.select([self.fd], [], [], 0)[0])
+        except (OSError, ValueError):
+            return True
 
     def kill(self) -> None:
         if self.pid is None:
