@@ -9,7 +9,6 @@ and rewritten through whatever link it is.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
@@ -43,6 +42,8 @@ def write_atomic(target: Path, text: str) -> None:
 
 def write_atomically(target: Path, write) -> None:
     """Call write(binary file object) on a temporary file next to `target`, then rename it over `target`."""
+    import tempfile  # here: a check that writes nothing does not load it (with shutil, random, bz2, lzma)
+
     target = Path(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
