@@ -53,6 +53,8 @@ def _one_of(name: str, value: Any, choices: Any) -> None:
 
 @dataclass(kw_only=True)
 class Band(Strict):
+    """One band of a configured category scale: its lowest value, its highest (optional), its label."""
+
     min: float
     max: float | None = None
     label: str
@@ -60,6 +62,8 @@ class Band(Strict):
 
 @dataclass(kw_only=True)
 class Subject(Strict):
+    """The report's subject as configured (kind, name, kabupaten), overriding the one read from the report."""
+
     kind: str | None = None
     name: str | None = None
     kabupaten: str | None = None

@@ -29,6 +29,8 @@ class Anchor:
 
 @dataclass(kw_only=True)
 class Location:
+    """Where a finding is, as a user reads it: line, page, table, row, column, heading or JSON path."""
+
     line: int | None = None
     page: int | None = None
     table: str | None = None
@@ -63,6 +65,8 @@ class Location:
 
 @dataclass(kw_only=True)
 class Cell:
+    """One cell of a table row: its text, whether a merge covers it, and where it came from."""
+
     text: str = ""
     merged: bool = False  # covered by a horizontal merge (gridSpan): continues the cell to its left
     vmerged: bool = False  # covered by a vertical merge (vMerge): continues the cell above
@@ -73,6 +77,8 @@ class Cell:
 
 @dataclass(kw_only=True)
 class Row:
+    """One row of a table: its cells, whether it is a header row, and where it came from."""
+
     cells: list[Cell]
     line: int | None = None
     page: int | None = None
@@ -86,6 +92,8 @@ class Row:
 
 @dataclass(kw_only=True)
 class Caption:
+    """A table's caption: its number as read and as printed, its title, and where it came from."""
+
     number: str | None = None  # "3.2"; None for "Tabel 3." or an unnumbered caption
     raw_number: str | None = None  # as printed ("3." when the number was cut off)
     title: str = ""
@@ -96,6 +104,8 @@ class Caption:
 
 @dataclass(kw_only=True)
 class Block:
+    """What every block of a Document has: its index, where it came from, and the chapter it sits in."""
+
     index: int = 0
     line: int | None = None
     page: int | None = None
@@ -108,6 +118,8 @@ class Block:
 
 @dataclass(kw_only=True)
 class Heading(Block):
+    """A heading of the document, with its level."""
+
     kind: Literal["heading"] = "heading"
     text: str
     level: int = 1
@@ -115,12 +127,16 @@ class Heading(Block):
 
 @dataclass(kw_only=True)
 class Paragraph(Block):
+    """A paragraph of running text."""
+
     kind: Literal["paragraph"] = "paragraph"
     text: str
 
 
 @dataclass(kw_only=True)
 class ListEntry:
+    """One entry of the contents or of a list of tables or figures, with its number when it has one."""
+
     text: str
     number: str | None = None  # "Tabel 2.2" entries: "2.2"
     line: int | None = None
@@ -139,6 +155,8 @@ class ListBlock(Block):
 
 @dataclass(kw_only=True)
 class Table(Block):
+    """A table: its caption, header rows and rows of cells, and its place among the document's tables."""
+
     kind: Literal["table"] = "table"
     caption: Caption | None = None
     header_rows: list[Row] = field(default_factory=list)
@@ -172,6 +190,8 @@ AnyBlock = Union[Heading, Paragraph, ListBlock, Table]
 
 @dataclass(kw_only=True)
 class Document:
+    """A report as every reader returns it: its blocks in order, the reader's notes, data input's problems."""
+
     path: str
     format: Literal["text", "docx", "pdf", "data"]
     blocks: list[AnyBlock] = field(default_factory=list)

@@ -12,6 +12,8 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 @dataclass(kw_only=True)
 class Finding:
+    """One finding of a rule in a file: code, severity, message, location, values and evidence."""
+
     rule: str
     severity: Severity
     message: str

@@ -18,6 +18,8 @@ from lkjip_lint.results import FileResult
 
 @dataclass
 class Options:
+    """How files are checked: the rules, language, settings, severities, limits and what to gather."""
+
     rules: list[Rule]
     lang: str = "id"
     settings: Settings = field(default_factory=Settings)

@@ -16,6 +16,8 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 @dataclass(frozen=True)
 class Num:
+    """A number as printed: its value, decimals and text, its style, and whether a percentage or money."""
+
     value: Decimal
     decimals: int
     raw: str
@@ -27,6 +29,8 @@ class Num:
 
 @dataclass(frozen=True)
 class Malformed:
+    """A number that cannot be read as printed ("1.473.36"): its text, why, and a guess for messages only."""
+
     raw: str
     reason: str
     guess: Decimal | None = None  # only for messages, never used as a value

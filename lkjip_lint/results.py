@@ -8,6 +8,8 @@ from lkjip_lint.finding import Finding
 
 @dataclass(kw_only=True)
 class FileResult:
+    """What checking one file gave: its findings (and suppressed ones), table counts, or its input error."""
+
     path: str
     format: str | None = None  # text | docx | pdf | data; None when the file could not be read
     findings: list[Finding] = field(default_factory=list)

@@ -23,6 +23,8 @@ _DIRECTIVE = re.compile(r"<!--\s*lkjip-lint:\s*(disable-file|disable)\s*=\s*([A-
 
 @dataclass
 class Directives:
+    """The suppression comments of one file: the codes disabled in the whole file and on each line."""
+
     whole_file: list[str] = field(default_factory=list)
     by_line: dict[int, list[str]] = field(default_factory=dict)  # 1-based line -> codes
 

@@ -30,6 +30,8 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 @dataclass
 class Written:
+    """What annotate wrote into the DOCX copy: how many comments and how many tracked suggestions."""
+
     comments: int = 0
     suggestions: int = 0
 

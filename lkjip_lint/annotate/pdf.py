@@ -32,12 +32,16 @@ _NUMBER = re.compile(r"^[\d.,%\s()-]*$")
 
 @dataclass
 class Written:
+    """What annotate wrote into the PDF copy: one note per finding (a PDF gets no suggestions)."""
+
     comments: int = 0
     suggestions: int = 0
 
 
 @dataclass
 class Mark:
+    """Where a finding's note goes in the PDF: its page and the rectangles of the text it points at."""
+
     page: int  # 0-based
     rects: list[tuple[float, float, float, float]]  # (left, bottom, right, top), one per line; empty: a note only
 

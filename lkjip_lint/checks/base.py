@@ -38,6 +38,8 @@ def parse_params(module, raw: dict, *, trusted: bool = False):
 
 @dataclass
 class Context:
+    """What a check runs with: the report, its rule's parsed parameters and the tables the rule applies to."""
+
     report: Report
     params: Any
     tables: list[TableView]

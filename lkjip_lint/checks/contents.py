@@ -45,6 +45,8 @@ _BULLET = re.compile(r"^[\s\-–•*❖➢>]+")
 
 @dataclass(kw_only=True)
 class Params(Strict):
+    """How contents entries are matched with the body's headings, and which are skipped or only noted."""
+
     min_similarity: float = 85
     max_line: int = 150
     min_entries_for_none: int = 3  # when this many entries are looked for and none is found: one finding (none_found)

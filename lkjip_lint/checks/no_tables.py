@@ -29,6 +29,8 @@ from lkjip_lint.interpret.captions import body_captions
 
 @dataclass(kw_only=True)
 class Params(Strict):
+    """A document with no table is reported when it names this many chapters, or has fewer text blocks."""
+
     min_chapters: int = 3
     min_text_blocks: int = 3
 

@@ -22,6 +22,8 @@ from lkjip_lint.numbers import Malformed, Num
 
 @dataclass(kw_only=True)
 class Params(Strict):
+    """What is reported: numbers that cannot be read (malformed), or columns that mix styles (mixed)."""
+
     report: str = "malformed"  # malformed | mixed
 
 

@@ -30,6 +30,8 @@ from lkjip_lint.finding import Draft
 
 @dataclass(kw_only=True)
 class Regulation(Strict):
+    """A regulation the rule knows: its kind, its title as it begins, and the numbers (N/YYYY) it has had."""
+
     kind: str
     title: str
     numbers: list[str]  # "29/2014"
@@ -41,6 +43,8 @@ class Regulation(Strict):
 
 @dataclass(kw_only=True)
 class Params(Strict):
+    """The regulations the rule knows, and per kind of regulation the regular expression of its names."""
+
     kinds: dict[str, str]
     regulations: list[Regulation]
 

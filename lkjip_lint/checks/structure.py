@@ -37,12 +37,16 @@ from lkjip_lint.readers.structure import chapter_of
 
 @dataclass(kw_only=True)
 class Part(Strict):
+    """A part a report must have: the chapter it belongs in, and the table kinds that make it."""
+
     chapter: str
     kinds: list[str]
 
 
 @dataclass(kw_only=True)
 class Params(Strict):
+    """The chapters, summary and parts a whole report must have, and whether it must be signed."""
+
     chapters: list[str] = field(default_factory=lambda: ["BAB I", "BAB II", "BAB III", "BAB IV"])
     summary_headings: list[str] = field(default_factory=lambda: [r"ikhtisar\s+eksekutif", r"ringkasan\s+eksekutif",
                                                                   r"executive\s+summary"])

@@ -41,6 +41,8 @@ from lkjip_lint.interpret.captions import BodyCaption, body_captions
 
 @dataclass(kw_only=True)
 class Params(Strict):
+    """How alike the titles of a list entry and of a caption must be to pass, or to get only a note."""
+
     min_similarity: float = 80
     min_shared_words: int = 2  # titles sharing this many words differ in wording only: a note
 

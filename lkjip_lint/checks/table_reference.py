@@ -38,6 +38,8 @@ _REF = re.compile(r"(?<![\w])tabel\s+(?P<num>(?:\d+|[IVX]+)(?:\.\d+)*)(?![\w])",
 
 @dataclass(kw_only=True)
 class Params(Strict):
+    """How many blocks after a reference a caption may follow, and the words that point back to a table."""
+
     window: int = 2
     # "Dari tabel 3.8 dapat dilihat …" opens the discussion of a table already shown
     backward: list[str] = field(default_factory=lambda: [r"di\s*atas", r"sebelumnya", r"terdahulu", r"tersebut",

@@ -46,6 +46,8 @@ def is_data_example(text: str) -> bool:
 
 @dataclass(kw_only=True)
 class Example:
+    """A rule's good and bad example, in the compact notation of `examples:` or as report data."""
+
     good: str | None = None
     bad: str | None = None
 
@@ -62,12 +64,16 @@ class Example:
 
 @dataclass(kw_only=True)
 class AppliesTo:
+    """What a rule applies to: the table kinds (none: every table) and the column roles it needs."""
+
     table_kinds: list[str] = field(default_factory=list)  # empty: every table
     columns: list[str] = field(default_factory=list)  # column roles the rule needs
 
 
 @dataclass(kw_only=True)
 class Rule:
+    """One rule of a rule file: its code and name, kind, severity, texts, parameters and examples."""
+
     id: str
     name: str
     kind: str

@@ -16,6 +16,8 @@ from lkjip_lint.numbers import Num, round_half_up, unit
 
 @dataclass(frozen=True)
 class Interval:
+    """The values a printed number stands for, [lo, hi], and its point value; arithmetic keeps the bounds."""
+
     lo: Decimal
     hi: Decimal
     point: Decimal
@@ -53,6 +55,8 @@ class Interval:
 
 @dataclass(frozen=True)
 class Verdict:
+    """How a printed value disagrees with the computed one: the grade, the expected value, why if a note."""
+
     grade: str  # "last_digit" | "mismatch" | "note"
     expected: Decimal
     reason: str = ""  # "truncated" for a note

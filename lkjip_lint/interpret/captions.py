@@ -15,6 +15,8 @@ _SOURCE = re.compile(r"^\W*sumber\b", re.I)
 
 @dataclass
 class BodyCaption:
+    """A table caption of the body: its number and title, where it is, and the table under it if any."""
+
     number: str | None  # "3.2", "28"; None when the number is missing
     raw: str | None  # as printed ("3.")
     title: str

@@ -33,6 +33,8 @@ _TABLE_REF = re.compile(r"\btabel\s+((?:\d+|[IVX]+)(?:\.\d+)*)", re.I)
 
 @dataclass
 class Change:
+    """A change statement: direction, amount and measure, the entity, and the years or values it compares."""
+
     sentence: str
     block: object
     up: bool
@@ -120,6 +122,8 @@ _COUNTED = re.compile(r"\s*(?:\([a-z\s]+\)\s*)?(?!persen\b|per\b)[A-Za-z]{3,}")
 
 @dataclass
 class Achievement:
+    """A sentence saying whether a target was met, with the realisasi, target or capaian it states."""
+
     sentence: str
     block: object
     met: bool

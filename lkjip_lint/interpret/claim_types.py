@@ -12,6 +12,8 @@ from lkjip_lint.numbers import Num
 
 @dataclass
 class Token:
+    """A number in a sentence: its offsets, its value, and the role and unit the words around it give it."""
+
     start: int
     end: int
     num: Num
@@ -23,6 +25,8 @@ class Token:
 
 @dataclass
 class Claim:
+    """What a sentence states that arithmetic can check: its kind, the numbers it relates, where it is."""
+
     kind: str  # capaian | budget | efficiency | sum | share | category | indicator_capaian | remainder | change_total | share_of_total | unit
     sentence: str
     line: int | None

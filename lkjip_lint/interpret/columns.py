@@ -22,6 +22,8 @@ _RELATIVE_YEAR = re.compile(r"\btahun\s+n\s*(?:[-–]\s*(\d))?(?![\w])", re.I)
 
 @dataclass
 class Column:
+    """A column of a table view: its header path, its role, its year, and the group it belongs to."""
+
     index: int
     path: list[str]
     role: str | None = None

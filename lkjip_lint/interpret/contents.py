@@ -26,6 +26,8 @@ _LIST_OF_TABLES_ENTRY = re.compile(r"^\W*(tabel|gambar|grafik)\s+(\d|[ivx]+\s*[.
 
 @dataclass
 class ContentsEntry:
+    """One entry of the contents: its title, its line, and its page as printed and as a sortable pair."""
+
     text: str
     line: int | None
     page_text: str | None  # as printed: "iv", "18"

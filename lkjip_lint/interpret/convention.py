@@ -30,6 +30,8 @@ _PROBES = ({"target": Decimal(7), "realisasi": Decimal(3)}, {"target": Decimal(1
 
 @dataclass(frozen=True)
 class Convention:
+    """The negative-polarity capaian formula a report keeps to, if settled, and the votes of its places."""
+
     negative: str | None = None  # the settled negative formula ("(2T − R) / T" or "T / R"), None when unsettled
     votes: dict[str, int] = field(default_factory=dict)  # formula → places only it reproduces
     places: int = 0  # negative places stating target, realisasi and capaian

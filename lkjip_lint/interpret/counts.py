@@ -54,6 +54,8 @@ def words_value(text: str) -> int | None:
 
 @dataclass
 class Count:
+    """A count in text ("5 (lima) indikator"): the number, the noun, the number in words, any share."""
+
     n: int
     noun: str
     start: int
@@ -98,6 +100,8 @@ _OPEN_ENDED = re.compile(r"\b(?:dll|dsb|dan\s+lain[-\s]lain|dan\s+sebagainya|dst
 
 @dataclass
 class ListCount:
+    """A count that announces a list ("3 sasaran yaitu …") and how many items the list has."""
+
     count: Count
     sentence: str
     block: object

@@ -14,6 +14,8 @@ from lkjip_lint.interpret.claims import sentences, tokens
 
 @dataclass
 class CoverageInfo:
+    """What the linter read of a report: tables found and recognised, sentences with numbers read or not."""
+
     tables_found: int
     tables_recognised: int
     unrecognised: list[str] = field(default_factory=list)

@@ -33,6 +33,8 @@ LEVEL_KINDS = {1: "program", 2: "kegiatan", 3: "sub_kegiatan"}
 
 @dataclass
 class Seen:
+    """One place an entity is named: where, its line or page, and how it was recognised."""
+
     where: str  # "Tabel 3.2, kolom Sasaran" or "teks"
     line: int | None
     page: int | None
@@ -41,6 +43,8 @@ class Seen:
 
 @dataclass
 class Entity:
+    """A thing the report names (indicator, programme, place …): kind, name, other spellings, where seen."""
+
     kind: str
     name: str
     variants: list[str] = field(default_factory=list)

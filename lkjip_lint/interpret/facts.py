@@ -37,6 +37,8 @@ _CAPAIAN_AFTER = re.compile(r"^\s*(?:atau|\()\s*(?:sebesar)?\s*$", re.I)
 
 @dataclass(frozen=True)
 class Fact:
+    """One stated value of an entity: measure, period and value, and where (table or text) it is stated."""
+
     entity: str
     measure: str
     period: int | None

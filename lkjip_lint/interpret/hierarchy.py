@@ -22,6 +22,8 @@ MIN_VALUE = 100
 
 @dataclass
 class Parent:
+    """A row that may be the sum of the rows below it: its children, and the columns where the sum holds."""
+
     row: int  # index into view.rows
     children: list[int]
     columns: list[int]  # additive columns where all rows have values

@@ -27,6 +27,8 @@ _MATCH = 90
 
 @dataclass(kw_only=True)
 class Value:
+    """One value of an indicator as a table states it: the number as printed, the table, its kind, year."""
+
     value: float
     raw: str
     decimals: int = 0
@@ -40,6 +42,8 @@ class Value:
 
 @dataclass(kw_only=True)
 class Indicator:
+    """One indicator across the report: its names, units, polarity, targets, realisasi and capaian."""
+
     name: str
     variants: list[str] = field(default_factory=list)
     units: list[str] = field(default_factory=list)

@@ -36,6 +36,8 @@ _SHARE_GAP = re.compile(r"^\s*(?:,\s*)?(?:atau|\()?\s*(?:sebesar|sekitar|senilai
 
 @dataclass
 class Ledger:
+    """A passage's budget statements read as one ledger: the current total, the last realisasi, the claims."""
+
     total: Num | None = None
     realised: Num | None = None
     claims: list[Claim] = field(default_factory=list)

@@ -24,6 +24,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 @dataclass
 class Mention:
+    """A mention "<kind> <Name>" in text ("Kelurahan Karangjambu"), with its offsets."""
+
     kind: str  # as printed
     name: str  # the name tokens as printed ("Karangjambu", "Purbalingga Lor")
     start: int  # offset of the kind word in the text

@@ -42,6 +42,8 @@ _SUB = re.compile(r"^sub\s*[-]?\s*kegiatan", re.I)
 
 @dataclass
 class Outline:
+    """The row levels of a table that its numbers confirm: the cue they come from, and the parents."""
+
     cue: str  # markers | keywords | capitals | indentation
     levels: dict[int, int]  # view.rows index → level (1 = top)
     parents: list[Parent]  # columns: where parent and children all have values; fitting: where the sum holds

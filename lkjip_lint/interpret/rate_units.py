@@ -25,6 +25,8 @@ INDICATOR_HEADS = ("angka", "indeks", "rasio", "persentase", "prosentase", "ting
 
 @dataclass
 class RateStatement:
+    """A sentence stating an indicator's rate and its base ("AKB … 4,88 per 1000 kelahiran hidup")."""
+
     entity: str
     base: int
     sentence: str

@@ -39,6 +39,8 @@ _HUNDRED = Interval.exact(Decimal(100))
 
 @dataclass(frozen=True)
 class Relation:
+    """A column the values show to be a / b × 100, a / b, a − b or a + b of two others; rows it fits."""
+
     result: int  # column indexes
     op: str
     a: int

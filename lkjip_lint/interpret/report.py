@@ -22,6 +22,8 @@ class Settings:
 
 @dataclass
 class Report:
+    """What the checks read: a Document with its vocabulary and settings, and its readings made on demand."""
+
     document: Document
     vocab: Vocabulary
     settings: Settings = field(default_factory=Settings)

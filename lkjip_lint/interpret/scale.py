@@ -14,6 +14,8 @@ from functools import cached_property
 
 @dataclass(kw_only=True)
 class Band:
+    """One band of a category scale: its bounds, label and aliases, and where the report printed it."""
+
     min: Decimal | None = None
     exclusive: bool = False
     max: Decimal | None = None
@@ -40,6 +42,8 @@ def _decimal(name: str, value) -> Decimal | None:
 
 @dataclass(kw_only=True)
 class Scale:
+    """A category scale: its bands, and what gave it (a table of the report, the configuration, default)."""
+
     name: str
     source: str  # "table" | "config" | "default"
     table: str | None = None

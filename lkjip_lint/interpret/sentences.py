@@ -27,6 +27,8 @@ _END = re.compile(r"[.!?]+(?=\s+[\"'“‘(\[A-Z0-9])")
 
 @dataclass(frozen=True)
 class Sentence:
+    """A sentence of a text, with its start and end offsets in that text."""
+
     text: str
     start: int
     end: int

@@ -25,6 +25,8 @@ _FORMULA_CELL = re.compile(r"^[\s(]*\d{1,2}\s*\)?\s*(=|[x×*/:+\-])\s*.*\(\s*\d{
 
 @dataclass
 class Structure:
+    """A grid's rows sorted out: the header rows, the rows that carry data, and why others are not data."""
+
     header_rows: list[Row]
     body: list[tuple[int, Row]]  # (index in table.rows, row) of the rows that carry data; -1, -2 … for a reader's header rows
     skipped: dict[int, str] = field(default_factory=dict)  # index in table.rows → header | column_numbers | formula

@@ -15,6 +15,8 @@ _STOP = re.compile(r"\b(kabupaten|kota|provinsi|tahun|lkjip|laporan|periode)\b|[
 
 @dataclass(kw_only=True)
 class Signatory:
+    """Who signed the report: name, title, rank and NIP, and where the name is."""
+
     name: str
     title: str | None = None
     rank: str | None = None
@@ -25,6 +27,8 @@ class Signatory:
 
 @dataclass(kw_only=True)
 class Subject:
+    """Who wrote the report and for which year: the instansi's kind and name, kabupaten, year, signatory."""
+
     kind: str | None = None
     name: str | None = None
     kabupaten: str | None = None

@@ -17,6 +17,8 @@ ADDITIVE_ROLES = {"count", "amount", "area", "pagu", "realisasi_anggaran", "sisa
 
 @dataclass
 class TRow:
+    """A row of a table view: its cells, the value parsed in each column, its type, label and level."""
+
     index: int
     cells: list[str]
     values: list  # Num | Malformed | MISSING | None per column
@@ -29,6 +31,8 @@ class TRow:
 
 @dataclass
 class TableView:
+    """A table as the checks see it: columns with roles, rows with parsed numbers and types, a kind."""
+
     table: Table
     columns: list[Column]
     rows: list[TRow]

@@ -23,6 +23,8 @@ def _compile(patterns: list[str]) -> list[re.Pattern]:
 
 @dataclass
 class RoleEntry:
+    """A column role of tables.yaml: the header patterns that give it, and the context it is limited to."""
+
     role: str
     patterns: list[re.Pattern]
     context: str | None = None
@@ -30,6 +32,8 @@ class RoleEntry:
 
 @dataclass
 class KindEntry:
+    """A table kind of tables.yaml: its caption and header patterns, the column roles it needs or excludes."""
+
     kind: str
     caption: list[re.Pattern] = field(default_factory=list)
     header: list[re.Pattern] = field(default_factory=list)
@@ -41,6 +45,8 @@ class KindEntry:
 
 @dataclass
 class Vocabulary:
+    """The vocabularies of rules/ for one set of rule folders: tables.yaml compiled, the rest on first use."""
+
     roles: list[RoleEntry]
     context: dict[str, list[re.Pattern]]
     row_total: list[re.Pattern]

@@ -17,6 +17,8 @@ _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "X
 
 @dataclass
 class _Level:
+    """One level of a Word list definition: its start, number format, level text and legal numbering."""
+
     start: int = 1
     fmt: str = "decimal"
     text: str = ""

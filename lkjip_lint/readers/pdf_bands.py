@@ -40,6 +40,8 @@ class Piece:
 
 @dataclass
 class Block:
+    """The lines of one column that belong to one cell, top to bottom."""
+
     col: int
     pieces: list[Piece] = field(default_factory=list)
 

@@ -37,6 +37,8 @@ _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:(?:hal(?:aman)?\.?|page)\s*)?(\d{1,4
 
 @dataclass
 class TextBlock:
+    """Lines of a PDF page that make one block of the reading flow (a paragraph, a title, a list item)."""
+
     lines: list[Line]
 
     @property
@@ -57,6 +59,8 @@ class TextBlock:
 
 @dataclass
 class PageContent:
+    """What one PDF page holds: its size, text lines, tables, rules outside them and images."""
+
     number: int  # 1-based
     width: float
     height: float

@@ -27,6 +27,8 @@ _SETTINGS = TableSettings(vertical_strategy="lines", horizontal_strategy="lines"
 
 @dataclass
 class PCell:
+    """One cell of a PDF table: its text, whether a merge covers it, its text lines, its right border."""
+
     text: str = ""  # set by pdf_cells.resolve once the document's words are known
     merged: bool = False
     vmerged: bool = False
@@ -36,6 +38,8 @@ class PCell:
 
 @dataclass
 class RawTable:
+    """A table as found on PDF pages, ruled or from word positions, before it becomes a document Table."""
+
     page: int  # 1-based
     bbox: tuple[float, float, float, float]  # x0, top, x1, bottom
     xs: list[float]  # left edge of every column

@@ -14,6 +14,8 @@ import pypdfium2.raw as pdfium_c
 
 @dataclass(slots=True)
 class Char:
+    """One character of a PDF page: its box, pdfium's index, and the spaces and line breaks around it."""
+
     text: str
     x0: float
     x1: float
@@ -27,6 +29,8 @@ class Char:
 
 @dataclass
 class Line:
+    """A text line of a PDF page: its characters, text, box and font size."""
+
     chars: list[Char]
     page: int  # 1-based
     text: str = ""

@@ -54,6 +54,8 @@ PADDING = 5.4  # pt: a cell's left or right margin as Word and LibreOffice set i
 
 @dataclass
 class Segment:
+    """A piece of a PDF line between gaps wider than a word space: its x-range and characters."""
+
     x0: float
     x1: float
     chars: list

@@ -39,6 +39,8 @@ from lkjip_lint.relations import Relation, implementation, tagged
 
 @dataclass(kw_only=True)
 class FormulaSpec(Strict):
+    """A formula of `of: row`: its name, its expression over column roles, and the polarity it is for."""
+
     expr: str
     name: str
     polarity: Literal["positive", "negative", "any"] = "any"

@@ -61,6 +61,8 @@ log = logging.getLogger("lkjip_lint.web")
 
 @dataclass
 class Settings:
+    """How the web application runs: upload limit, workers, configuration, allowed hosts, job time limit."""
+
     max_bytes: int = 20 * 1024 * 1024
     workers: int = 0  # 0: min(4, cores)
     config_path: str | None = None
