@@ -465,6 +465,42 @@ def test_contents_against_headings():
                                                 line_of(CONTENTS, "Lampiran\t")]
 
 
+FRAGMENT_START = KEC + """IKHTISAR EKSEKUTIF
+
+Laporan ini memuat capaian 5 indikator.
+
+DAFTAR ISI
+
+Kata Pengantar\ti
+Daftar Isi\tii
+Ikhtisar Eksekutif\tiii
+BAB I PENDAHULUAN\t1
+BAB II PERENCANAAN KINERJA\t5
+
+BAB I
+
+PENDAHULUAN
+
+Laporan ini disusun setiap tahun.
+"""
+
+
+def test_a_fragment_may_begin_after_or_end_before_what_its_contents_lists():
+    """A file that starts at the Ikhtisar and ends in BAB I: its contents' Kata Pengantar (before the first
+    part found) and BAB II (after the last) may lie outside it, so they are notes, not warnings."""
+    assert lint(FRAGMENT_START, "DOC001") == []
+    notes = lint(FRAGMENT_START, "DOC001", severities=("info",))
+    assert [(f.location.line, "berkas ini tampaknya hanya sebagian" in f.message) for f in notes] == [
+        (line_of(FRAGMENT_START, "Kata Pengantar"), True), (line_of(FRAGMENT_START, "BAB II PERENCANAAN"), True)]
+
+
+def test_a_whole_report_missing_a_listed_part_is_warned_even_at_its_edges():
+    whole = FRAGMENT_START.replace("BAB II PERENCANAAN KINERJA\t5\n", "BAB II PERENCANAAN KINERJA\t5\n"
+                                   "BAB III AKUNTABILITAS KINERJA\t9\nBAB IV PENUTUP\t20\n")
+    whole += "\nBAB II\n\nPERENCANAAN KINERJA\n\nBAB III\n\nAKUNTABILITAS KINERJA\n\nBAB IV\n\nPENUTUP\n"
+    assert lines(lint(whole, "DOC001")) == [line_of(whole, "Kata Pengantar")]
+
+
 def test_contents_left_as_text_with_dot_leaders():
     text = KEC + """KATA PENGANTAR ......................................... i
 BAB I PENDAHULUAN .............................................. 1

@@ -14,12 +14,17 @@ the other's words, or rapidfuzz token_sort_ratio ≥ `min_similarity`) gets a no
 reported at the rule's severity (`missing`). Entries for parts that never have
 a heading of their own (`skip`: "Halaman Judul", "Sampul") are not looked for;
 appendices (`soft`: "Lampiran …") are often scanned pages, so a missing one is a note.
+In a fragment of a report (its headings and contents name fewer than
+`min_chapters` chapters; see checks.structure.whole_report) an entry missing
+before the first entry found or after the last may lie outside the fragment: a
+note (`outside`); one missing between two found entries is missing.
 When not one of at least `min_entries_for_none` chapter and section entries is
 found (front matter such as Kata Pengantar or the Daftar Isi itself proves
 nothing), the file holds only its front matter or a body the reader could not
 see: that one cause gets one finding (`none_found`, `{count}`), not one per entry.
 
-Parameters: min_similarity (85), max_line (150), min_entries_for_none (3), skip, soft (regular expressions).
+Parameters: min_similarity (85), max_line (150), min_entries_for_none (3), min_chapters (3), skip, soft
+(regular expressions).
 
 Good:  BAB I PENDAHULUAN      (headings "BAB I" and "PENDAHULUAN")
 Bad:   B. Maksud dan Tujuan   (no such heading or line in the body)
@@ -33,6 +38,7 @@ from typing import Iterator
 from rapidfuzz import fuzz, process
 
 from lkjip_lint.checks.base import Context
+from lkjip_lint.checks.structure import whole_report
 from lkjip_lint.datamodel import Strict
 from lkjip_lint.document import Heading, ListBlock, Location, Paragraph
 from lkjip_lint.finding import Draft
@@ -50,6 +56,7 @@ class Params(Strict):
     min_similarity: float = 85
     max_line: int = 150
     min_entries_for_none: int = 3  # when this many entries are looked for and none is found: one finding (none_found)
+    min_chapters: int = 3  # fewer chapters in headings and contents: a fragment (see checks.structure.whole_report)
     soft: list[str] = field(default_factory=lambda: [r"^lampiran\b"])  # often scanned pages: a note when not found
     skip: list[str] = field(default_factory=lambda: [
         r"^halaman\s+(judul|sampul|muka)$", r"^(sampul|cover|judul)$", r"^halaman\s+pengesahan$",
@@ -123,9 +130,10 @@ def run(ctx: Context) -> Iterator[Draft]:
     pool = _candidates(ctx.report, p.max_line)
     keys = list(pool)
     key_words = [set(k.split()) for k in keys]
-    drafts: list[Draft] = []
+    drafts: list[tuple[int, Draft]] = []  # (the entry's place in the contents, its draft)
+    found_at: list[int] = []  # the places of the entries found, in whatever wording
     looked = found_any = 0  # of the entries for the body (front matter found proves no body)
-    for entry in entries:
+    for place, entry in enumerate(entries):
         wanted = key(entry.text)
         if not wanted or any(s.search(wanted) for s in skips):
             continue
@@ -133,20 +141,22 @@ def run(ctx: Context) -> Iterator[Draft]:
         looked += body_part
         if wanted in pool:
             found_any += body_part
+            found_at.append(place)
             continue
         location = Location(line=entry.line, page=entry.page, row=entry.text[:120])
         best = best_match(wanted, keys, key_words, p.min_similarity)
         if best is not None:
             found_any += body_part
+            found_at.append(place)
             found = pool[best]
-            drafts.append(Draft(location=location, actual=entry.text, expected=found, grade="note", variant="differs",
-                                values={"entry": entry.text, "found": found},
-                                key=f"contents-differs|{wanted}|{best}"))
+            drafts.append((place, Draft(location=location, actual=entry.text, expected=found, grade="note",
+                                        variant="differs", values={"entry": entry.text, "found": found},
+                                        key=f"contents-differs|{wanted}|{best}")))
         else:
             soft = any(s.search(wanted) for s in softs)
-            drafts.append(Draft(location=location, actual=entry.text, expected=None, variant="missing",
-                                grade="note" if soft else "mismatch",
-                                values={"entry": entry.text}, key=f"contents-missing|{wanted}"))
+            drafts.append((place, Draft(location=location, actual=entry.text, expected=None, variant="missing",
+                                        grade="note" if soft else "mismatch",
+                                        values={"entry": entry.text}, key=f"contents-missing|{wanted}")))
     if looked >= p.min_entries_for_none and not found_any:
         # Not one entry in the body: one cause (a file of front matter only, or a body the reader could
         # not see), so one finding rather than one per entry.
@@ -155,4 +165,10 @@ def run(ctx: Context) -> Iterator[Draft]:
                     actual=looked, expected=None, variant="none_found",
                     values={"count": looked}, key="contents-none-found")
         return
-    yield from drafts
+    whole = whole_report(ctx.report, p.min_chapters)
+    for place, draft in drafts:
+        if draft.variant == "missing" and not whole and not (found_at and found_at[0] < place < found_at[-1]):
+            # A fragment may begin after this part or end before it: only a part missing between two
+            # parts it holds is missing from the report.
+            draft.variant, draft.grade = "outside", "note"
+        yield draft
