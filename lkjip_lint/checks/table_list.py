@@ -71,7 +71,7 @@ def same_title(a: str, b: str, min_similarity: float = 80, ignore: set[str] = fr
         return title_key(a) == title_key(b) or not title_key(a) or not title_key(b)
     if set(x) <= set(y) or set(y) <= set(x):
         return True
-    return fuzz.token_sort_ratio(" ".join(x), " ".join(y)) >= min_similarity
+    return fuzz.token_sort_ratio(" ".join(x), " ".join(y), score_cutoff=min_similarity) >= min_similarity
 
 
 def subject_words(report) -> set[str]:

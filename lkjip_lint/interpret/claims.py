@@ -321,7 +321,7 @@ def mentioned_indicator(text: str, indicators, ignored: frozenset[str] | None = 
             if not v:
                 continue
             pos = norm.rfind(v)
-            if pos < 0 and len(v) >= 8 and fuzz.partial_ratio(v, norm) >= 92:
+            if pos < 0 and len(v) >= 8 and fuzz.partial_ratio(v, norm, score_cutoff=92) >= 92:
                 pos = 0
             if pos < 0 and ind.acronym and re.search(rf"\b{ind.acronym}\b", text):
                 pos = 0

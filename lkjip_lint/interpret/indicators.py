@@ -91,7 +91,7 @@ def same_indicator(a: str, b: str, ignored: frozenset[str] | None = None) -> boo
         return False
     if re.findall(r"\d+", na) != re.findall(r"\d+", nb):
         return False
-    if na == nb or fuzz.ratio(na, nb) >= _MATCH:
+    if na == nb or fuzz.ratio(na, nb, score_cutoff=_MATCH) >= _MATCH:
         return True
     acr_a, acr_b = acronym_of(a), acronym_of(b)
     return bool((acr_a and acr_a == _initials(nb)) or (acr_b and acr_b == _initials(na)))

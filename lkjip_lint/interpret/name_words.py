@@ -23,6 +23,7 @@ class NameWords:
         longest_first = sorted(self.kinds, key=len, reverse=True)
         self.kinds_pattern = re.compile(r"\b(" + "|".join(re.escape(k) for k in longest_first) + r")\s+(.+)", re.I)
         self._mentions: dict[tuple[str, ...], re.Pattern] = {}
+        self._cues: dict[tuple[str, ...], tuple[str, ...]] = {}
         # entity kind → the words that name it in a header or at the start of a label (entities.py)
         self.entity_kinds: dict[str, re.Pattern] = {
             str(kind): re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.I)
@@ -35,6 +36,12 @@ class NameWords:
             self._mentions[kind_words] = re.compile(
                 rf"(?<![\w-])(?i:(?P<kind>{alternatives}))\s+(?P<name>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}})")
         return self._mentions[kind_words]
+
+    def mention_cues(self, kind_words: tuple[str, ...]) -> tuple[str, ...]:
+        """The first word of each kind, lower case: a text holding none of them has no mention of these kinds."""
+        if kind_words not in self._cues:
+            self._cues[kind_words] = tuple({k.split()[0].lower() for k in kind_words if k.split()})
+        return self._cues[kind_words]
 
     def geography(self, text: str) -> bool:
         """The sentence describes borders or location ("Utara : Kecamatan X", "berbatasan dengan")."""

@@ -46,6 +46,9 @@ def find_mentions(text: str, vocab: NameWords, kind_words: list[str] | None = No
     words = tuple(kind_words if kind_words is not None else vocab.kinds)
     if not words or not text:
         return []
+    low = text.lower()
+    if not any(cue in low for cue in vocab.mention_cues(words)):
+        return []  # most blocks and cells: one pass per kind word in C instead of the pattern's search
     stop = vocab.not_names
     out = []
     pattern = vocab.mention_pattern(words)
