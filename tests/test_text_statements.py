@@ -231,6 +231,24 @@ def test_coverage_counts_what_was_read_and_what_was_not():
     assert note.severity == "info" and "1 dari 2 kalimat" in note.message
 
 
+def test_a_list_item_or_section_number_is_no_stated_value():
+    """"1. Belum optimalnya …", "3.1. Identifikasi …", "(2) …": the number names the item; a sentence with
+    only that number states no value (coverage does not count it), and a value after it is still read."""
+    from lkjip_lint.interpret.claims import tokens
+    from lkjip_lint.interpret.coverage import coverage
+    from lkjip_lint.interpret.vocabulary import load_vocabulary
+    from tests.helpers import report_of
+
+    words = load_vocabulary().claims
+    assert tokens("2. Belum optimalnya pemberdayaan masyarakat perdesaan.", words) == ()
+    assert tokens("3.1. Identifikasi Permasalahan", words) == ()
+    assert tokens("(4) Perlu peningkatan kesadaran masyarakat.", words) == ()
+    assert [t.num.raw for t in tokens("1. Nilai IKM unit pelayanan sebesar 75,5.", words)] == ["75,5"]
+    assert [t.num.raw for t in tokens("12 Kelurahan dan 3 desa.", words)] == ["12", "3"]  # counts, not items
+    text = "Permasalahan:\n\n1. Belum optimalnya pemberdayaan perempuan.\n\n2. Gedung kantor dibangun 3 lantai."
+    assert coverage(report_of(text, year=2021)).sentences_with_numbers == 1
+
+
 def test_met_or_not_met_against_the_sentences_own_values():
     met = "Pada jenjang PAUD APK sebesar {r} yang berarti telah mencapai target RKPD yang sebesar 72,05%."
     assert errors_and_warnings(findings(met.format(r="78,51%"), "CMP001")) == []

@@ -75,8 +75,14 @@ def _role(window: str, vocab: ClaimWords) -> str | None:
     return strong[0] if strong else "pagu"
 
 
+# A list item's or section's number at the start of a sentence: "1. Kualitas …", "3.1. Identifikasi …", "(2) Belum …"
+_ENUMERATOR = re.compile(r"\s*[(\[]?\d{1,3}(?:\.\d{1,3})*[.)\]]\s+(?=\S)")
+
+
 def _is_label_number(sentence: str, start: int, end: int, num: Num, vocab: ClaimWords) -> bool:
-    """Years, "Nomor 29", "Tabel 3.2", "tujuan 2": numbers that name something."""
+    """Years, "Nomor 29", "Tabel 3.2", "tujuan 2", a list item's number: numbers that name something."""
+    if start < 6 and (m := _ENUMERATOR.match(sentence)) and m.end() > end:
+        return True
     before = sentence[max(0, start - 25):start]
     if vocab.not_values.search(before) or re.search(r"[A-Za-z/]$", before) or re.match(r"[A-Za-z]", sentence[end:end + 1]):
         return True
