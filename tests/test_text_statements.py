@@ -249,6 +249,19 @@ def test_a_list_item_or_section_number_is_no_stated_value():
     assert coverage(report_of(text, year=2021)).sentences_with_numbers == 1
 
 
+def test_a_date_is_no_stated_value():
+    """The day of "7 Januari 2022" or "12 Nop 2020" names a date; the amount in the same sentence is read."""
+    from lkjip_lint.interpret.claims import tokens
+    from lkjip_lint.interpret.vocabulary import load_vocabulary
+
+    words = load_vocabulary().claims
+    assert tokens("Madiun, 7 Januari 2022", words) == ()
+    assert tokens("ditetapkan 12 Nop 2020", words) == ()
+    said = tokens("DIPA yang diterbitkan tanggal 26 Mei 2021 sebesar Rp 105.370.538.000", words)
+    assert [t.num.raw for t in said] == ["Rp 105.370.538.000"]
+    assert [t.num.raw for t in tokens("terdiri dari 5 Desa dan 3 mar", words)] == ["5", "3"]  # no month there
+
+
 def test_met_or_not_met_against_the_sentences_own_values():
     met = "Pada jenjang PAUD APK sebesar {r} yang berarti telah mencapai target RKPD yang sebesar 72,05%."
     assert errors_and_warnings(findings(met.format(r="78,51%"), "CMP001")) == []

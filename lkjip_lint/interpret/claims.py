@@ -42,6 +42,8 @@ class ClaimWords:
         self.window = int(data["window"])
         self.roles = [(role, re.compile(r"(?:" + "|".join(p) + r")", re.I)) for role, p in data["roles"].items()]
         self.not_values = re.compile(r"\b(?:" + "|".join(data["not_values_before"]) + r")\s*$", re.I)
+        after = data.get("not_values_after") or []
+        self.not_values_after = re.compile(r"\s*(?:" + "|".join(after) + r")", re.I) if after else None
         self.units = [(u, re.compile(r"^\s*(?:" + "|".join(p) + r")", re.I)) for u, p in data["units"].items()]
         self.realised_from = re.compile(r"^\s*(?:" + "|".join(data["realised_from"]) + r")", re.I)
         self.consequence = re.compile(r"\b(?:" + "|".join(data["consequence"]) + r")\b", re.I)
@@ -80,8 +82,10 @@ _ENUMERATOR = re.compile(r"\s*[(\[]?\d{1,3}(?:\.\d{1,3})*[.)\]]\s+(?=\S)")
 
 
 def _is_label_number(sentence: str, start: int, end: int, num: Num, vocab: ClaimWords) -> bool:
-    """Years, "Nomor 29", "Tabel 3.2", "tujuan 2", a list item's number: numbers that name something."""
+    """Years, "Nomor 29", "Tabel 3.2", "tujuan 2", a list item's number, a date's day: numbers that name something."""
     if start < 6 and (m := _ENUMERATOR.match(sentence)) and m.end() > end:
+        return True
+    if vocab.not_values_after is not None and vocab.not_values_after.match(sentence, end):
         return True
     before = sentence[max(0, start - 25):start]
     if vocab.not_values.search(before) or re.search(r"[A-Za-z/]$", before) or re.match(r"[A-Za-z]", sentence[end:end + 1]):
