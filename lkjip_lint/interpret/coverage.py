@@ -1,5 +1,6 @@
 """What the linter understood of a report, and what it could not: tables without a
-recognised kind, and sentences with numbers that became no fact and no claim.
+recognised kind, and sentences with numbers that became no fact, no claim and no
+statement of a change or of a target reached.
 
 "No findings" must never be mistaken for "all checked": the counts go into
 `extract` and into one info finding of `check`.
@@ -31,6 +32,7 @@ def coverage(report, keep: int = 20) -> CoverageInfo:
         unrecognised=[v.name for v in report.views if not v.kind],
     )
     read = {c.sentence for c in report.claims} | {f.sentence for f in report.facts if f.sentence}
+    read |= {c.sentence for c in report.changes} | {a.sentence for a in report.achievements}
     for block in report.texts:
         if not isinstance(block, (Paragraph, Heading)):
             continue

@@ -127,6 +127,20 @@ class Report:
 
         return extract_claims(self)
 
+    @cached_property
+    def changes(self):
+        """Sentences stating a change between two values ("meningkat … sebesar 5,29 point")."""
+        from lkjip_lint.interpret.changes import change_statements
+
+        return change_statements(self)
+
+    @cached_property
+    def achievements(self):
+        """Sentences saying a target was or was not reached, with the values they give for it."""
+        from lkjip_lint.interpret.changes import achievement_statements
+
+        return achievement_statements(self)
+
 
 def _text_above(blocks: list, i: int) -> str:
     """The paragraph just above a table without a caption often names it."""

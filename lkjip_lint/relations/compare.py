@@ -25,7 +25,6 @@ from lkjip_lint.checks.base import Context
 from lkjip_lint.document import Location
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
-from lkjip_lint.interpret.changes import achievement_statements, change_statements
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.relations import Relation
 
@@ -43,7 +42,7 @@ _100 = Interval.exact(Decimal(100))
 def run(ctx: Context) -> Iterator[Draft]:
     report = ctx.report
     yield from _achievements(report)
-    for change in change_statements(report):
+    for change in report.changes:
         current, baseline = _values(change, report)
         if current is None or baseline is None:
             continue
@@ -78,7 +77,7 @@ def run(ctx: Context) -> Iterator[Draft]:
 
 def _achievements(report) -> Iterator[Draft]:
     """"telah mencapai target" needs realisasi ≥ target (≤ for lower-is-better) or capaian ≥ 100; "belum" the reverse."""
-    for a in achievement_statements(report):
+    for a in report.achievements:
         if a.capaian is not None:
             reached = a.capaian.value >= 100
             basis = {"capaian": a.capaian.raw}
