@@ -260,6 +260,21 @@ def test_coverage_counts_a_statement_of_a_target_reached_or_a_change_as_read():
     assert "Gedung kantor" in info.unread[0][1]
 
 
+def test_coverage_counts_a_table_of_no_known_kind_whose_columns_show_a_relation_as_read():
+    """A puskesmas' table "Sasaran | Angka | %": no kind, but % = Angka / Sasaran × 100 in every row, which the
+    row-formula check tests, so its meaning was read; a table of bare numbers with no relation was not."""
+    from lkjip_lint.interpret.coverage import coverage
+    from tests.helpers import report_of
+
+    rows = [("K4", 179, 146), ("Persalinan", 171, 126), ("Nifas", 160, 150), ("KN1", 171, 126), ("Balita", 90, 81)]
+    related = "Indikator\tSasaran\tAngka\t%\n" + "\n".join(
+        f"{name}\t{a}\t{b}\t{b / a * 100:.2f}" for name, a, b in rows)
+    bare = "Uraian\tA\tB\tC\n" + "\n".join(f"{name}\t{a}\t{b}\t{a + b + 7}" for name, a, b in rows)
+    info = coverage(report_of(related + "\n\nLain-lain.\n\n" + bare, year=2020))
+    assert (info.tables_found, info.tables_recognised) == (2, 1)
+    assert len(info.unrecognised) == 1
+
+
 def test_a_date_is_no_stated_value():
     """The day of "7 Januari 2022" or "12 Nop 2020" names a date; the amount in the same sentence is read."""
     from lkjip_lint.interpret.claims import tokens

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from lkjip_lint.document import Heading, Paragraph
 from lkjip_lint.interpret.claims import sentences, tokens
+from lkjip_lint.interpret.tables import TOTAL_ROWS
 
 
 @dataclass
@@ -26,10 +27,11 @@ class CoverageInfo:
 
 
 def coverage(report, keep: int = 20) -> CoverageInfo:
+    understood = [_understood(v) for v in report.views]
     info = CoverageInfo(
         tables_found=len(report.document.tables()),
-        tables_recognised=sum(1 for v in report.views if v.kind),
-        unrecognised=[v.name for v in report.views if not v.kind],
+        tables_recognised=sum(understood),
+        unrecognised=[v.name for v, known in zip(report.views, understood) if not known],
     )
     read = {c.sentence for c in report.claims} | {f.sentence for f in report.facts if f.sentence}
     read |= {c.sentence for c in report.changes} | {a.sentence for a in report.achievements}
@@ -45,3 +47,11 @@ def coverage(report, keep: int = 20) -> CoverageInfo:
             elif len(info.unread) < keep:
                 info.unread.append((block.line, sentence[:120]))
     return info
+
+
+def _understood(view) -> bool:
+    """A table whose meaning was read: its kind is known, or it has total rows to add up, or its values
+    show a relation between columns (a puskesmas' "Cakupan %" = Angka / Sasaran), which the checks test."""
+    from lkjip_lint.interpret.relations import relations
+
+    return bool(view.kind) or any(r.type in TOTAL_ROWS for r in view.rows) or bool(relations(view))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lkjip_lint.interpret.tables import ADDITIVE_ROLES, TEXT_ROLES, TableView
+from lkjip_lint.interpret.tables import ADDITIVE_ROLES, TEXT_ROLES, TOTAL_ROWS, TableView
 from lkjip_lint.numbers import Num
 
 MAX_CHILDREN = 6
@@ -118,7 +118,7 @@ def mark_totals(view: TableView) -> None:
 
     reset()
     for k, row in enumerate(view.rows):
-        if row.type in ("total", "subtotal", "implicit_total"):
+        if row.type in TOTAL_ROWS:
             reset()
             continue
         if row.type != "data":

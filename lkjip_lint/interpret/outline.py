@@ -30,7 +30,7 @@ from decimal import Decimal
 
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.interpret.hierarchy import Parent
-from lkjip_lint.interpret.tables import TableView
+from lkjip_lint.interpret.tables import TOTAL_ROWS, TableView
 from lkjip_lint.numbers import Num
 
 _NUMBERING = re.compile(r"^\(?(\d{1,3}(?:\.\d{1,3})*)(?:[.)]|\.?(?=\s)|$)\s*")
@@ -162,7 +162,7 @@ def _parents(view, rows, levels: dict[int, int], columns: list[int]) -> list[Par
 
 def _breaks(view, k: int, c: int) -> bool:
     """A total row between ends a parent's run of children."""
-    return any(view.rows[i].type in ("total", "subtotal", "implicit_total") for i in range(k + 1, c))
+    return any(view.rows[i].type in TOTAL_ROWS for i in range(k + 1, c))
 
 
 def _adds_up(total: Num, parts: list[Num]) -> bool:

@@ -13,6 +13,7 @@ from lkjip_lint.numbers import Malformed, Num, resolve_column
 # Roles whose cells hold numbers; a column whose cells are mostly words has no role.
 TEXT_ROLES = {"kategori", "mutu", "satuan", "interval", "no"}
 ADDITIVE_ROLES = {"count", "amount", "area", "pagu", "realisasi_anggaran", "sisa", "bobot"}
+TOTAL_ROWS = ("total", "subtotal", "implicit_total")  # the row types that add up rows above them
 
 
 @dataclass
@@ -204,7 +205,7 @@ def _classify_rows(view: TableView, vocab: Vocabulary) -> None:
             row.type = "implicit_total"
         else:
             row.type = "data"
-        since_total = 0 if row.type in ("total", "subtotal", "implicit_total") else since_total + (row.type == "data")
+        since_total = 0 if row.type in TOTAL_ROWS else since_total + (row.type == "data")
 
 
 def _first_label(row: TRow, view: TableView) -> str:

@@ -20,7 +20,7 @@ from lkjip_lint.checks.base import Context, interval, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.columns import Column
-from lkjip_lint.interpret.tables import TEXT_ROLES, TableView
+from lkjip_lint.interpret.tables import TEXT_ROLES, TOTAL_ROWS, TableView
 
 _HUNDRED = Interval.exact(Decimal(100))
 READINGS = ("relative", "difference")
@@ -57,7 +57,7 @@ def change_of(reading: str, old: Interval, new: Interval) -> Interval:
 def _column(view: TableView, change: Column, old_col: Column, new_col: Column) -> Iterator[Draft]:
     rows = []
     for row in view.rows:
-        if row.type not in ("data", "total", "subtotal", "implicit_total"):
+        if row.type != "data" and row.type not in TOTAL_ROWS:
             continue
         printed, old, new = view.num(row, change), view.num(row, old_col), view.num(row, new_col)
         if printed is None or old is None or new is None:

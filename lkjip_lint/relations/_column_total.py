@@ -20,10 +20,9 @@ from lkjip_lint.checks.base import Context, interval, number_draft
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.hierarchy import parents
-from lkjip_lint.interpret.tables import ADDITIVE_ROLES, TableView
+from lkjip_lint.interpret.tables import ADDITIVE_ROLES, TOTAL_ROWS, TableView
 from lkjip_lint.numbers import Malformed, Num, format_id
 
-TOTAL_TYPES = ("total", "subtotal", "implicit_total")
 
 
 def run(ctx: Context) -> Iterator[Draft]:
@@ -46,7 +45,7 @@ def _table(view: TableView) -> Iterator[Draft]:
     children = {c for p in parents(view) for c in p.children}
     start = 0
     for k, row in enumerate(view.rows):
-        if row.type not in TOTAL_TYPES:
+        if row.type not in TOTAL_ROWS:
             continue
         positions = [j for j in range(start, k)
                      if view.rows[j].type == "data" and (not hierarchical or view.rows[j].level == 1)]

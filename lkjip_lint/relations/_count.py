@@ -42,7 +42,7 @@ from lkjip_lint.finding import Draft
 from lkjip_lint.interpret import names
 from lkjip_lint.interpret.counts import list_counts
 from lkjip_lint.interpret.sentences import split
-from lkjip_lint.interpret.tables import TableView
+from lkjip_lint.interpret.tables import TOTAL_ROWS, TableView
 from lkjip_lint.numbers import MISSING, Num
 
 _DIGIT = re.compile(r"\d")
@@ -107,7 +107,7 @@ def table_count(view: TableView, noun: str) -> int | None:
         if j < len(view.columns) and _leaf(view.columns[j].header) == noun:
             labels: set[str] = set()
             for row in view.rows:
-                if row.type in ("section", "total", "subtotal", "implicit_total"):
+                if row.type == "section" or row.type in TOTAL_ROWS:
                     if labels:
                         break
                     continue
