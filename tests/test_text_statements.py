@@ -273,6 +273,13 @@ def test_coverage_counts_a_table_of_no_known_kind_whose_columns_show_a_relation_
     info = coverage(report_of(related + "\n\nLain-lain.\n\n" + bare, year=2020))
     assert (info.tables_found, info.tables_recognised) == (2, 1)
     assert len(info.unrecognised) == 1
+    # a header that names the values (here a change between two years) makes them facts: read
+    change = "Indikator\tTahun 2019\tTahun 2020\tPerubahan %\n" + "\n".join(
+        f"{name}\t{a}\t{b}\t{(b - a) / a * 100:.2f}" for name, a, b in rows[:2])
+    assert coverage(report_of(change, year=2020)).tables_recognised == 1
+    # words only (a plan of recommendations): no number left unchecked
+    words = "No\tUnsur\tRekomendasi\n1.\tProsedur\tDisederhanakan\n2.\tWaktu\tDipercepat"
+    assert coverage(report_of(words, year=2020)).tables_recognised == 1
 
 
 def test_a_date_is_no_stated_value():

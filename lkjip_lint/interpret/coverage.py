@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from lkjip_lint.document import Heading, Paragraph
 from lkjip_lint.interpret.claims import sentences, tokens
-from lkjip_lint.interpret.tables import TOTAL_ROWS
+from lkjip_lint.interpret.tables import TEXT_ROLES, TOTAL_ROWS
+from lkjip_lint.numbers import Num
 
 
 @dataclass
@@ -50,8 +51,14 @@ def coverage(report, keep: int = 20) -> CoverageInfo:
 
 
 def _understood(view) -> bool:
-    """A table whose meaning was read: its kind is known, or it has total rows to add up, or its values
-    show a relation between columns (a puskesmas' "Cakupan %" = Angka / Sasaran), which the checks test."""
+    """A table whose meaning was read: its kind is known, a column's header says what its values are
+    (target, realisasi, perubahan …: they become facts), it has total rows to add up, or its values show
+    a relation between columns (a puskesmas' "Cakupan %" = Angka / Sasaran), which the checks test.
+    A table of words only (a plan of recommendations) holds no number to leave unchecked."""
     from lkjip_lint.interpret.relations import relations
 
-    return bool(view.kind) or any(r.type in TOTAL_ROWS for r in view.rows) or bool(relations(view))
+    if not any(isinstance(v, Num) for r in view.rows for c, v in zip(view.columns, r.values)
+               if c.role not in TEXT_ROLES):
+        return True
+    return (bool(view.kind) or any(c.role and c.role not in TEXT_ROLES for c in view.columns)
+            or any(r.type in TOTAL_ROWS for r in view.rows) or bool(relations(view)))
