@@ -243,6 +243,10 @@ def test_a_list_item_or_section_number_is_no_stated_value():
     assert tokens("2. Belum optimalnya pemberdayaan masyarakat perdesaan.", words) == ()
     assert tokens("3.1. Identifikasi Permasalahan", words) == ()
     assert tokens("(4) Perlu peningkatan kesadaran masyarakat.", words) == ()
+    for heading in ("3.2 Capaian Kinerja Anggaran Triwulan II Tahun 2021", "a.1 Capaian Kinerja Makro",
+                    "III. 2 Evaluasi Kinerja Pencapaian Sasaran", "2.1.1 Meningkatnya kualitas pelayanan"):
+        assert tokens(heading, words) == (), heading
+    assert [t.num.raw for t in tokens("12.5 Km jalan kabupaten.", words)] == ["12.5"]  # a value, not a section
     assert [t.num.raw for t in tokens("1. Nilai IKM unit pelayanan sebesar 75,5.", words)] == ["75,5"]
     assert [t.num.raw for t in tokens("12 Kelurahan dan 3 desa.", words)] == ["12", "3"]  # counts, not items
     text = "Permasalahan:\n\n1. Belum optimalnya pemberdayaan perempuan.\n\n2. Gedung kantor dibangun 3 lantai."

@@ -77,13 +77,17 @@ def _role(window: str, vocab: ClaimWords) -> str | None:
     return strong[0] if strong else "pagu"
 
 
-# A list item's or section's number at the start of a sentence: "1. Kualitas …", "3.1. Identifikasi …", "(2) Belum …"
-_ENUMERATOR = re.compile(r"\s*[(\[]?\d{1,3}(?:\.\d{1,3})*[.)\]]\s+(?=\S)")
+# A list item's or section's number at the start of a sentence: "1. Kualitas …", "3.1. Identifikasi …",
+# "(2) Belum …", "3.2 Capaian Kinerja …" (a chapter's section before a capitalised word; "12.5 Km" is a value),
+# "a.1 Capaian …", "III. 2 Evaluasi …"
+_ENUMERATOR = re.compile(r"\s*(?:[(\[]?\d{1,3}(?:\.\d{1,3})*[.)\]]\s+(?=\S)"
+                         r"|\d(?:\.\d{1,2})+\s+(?=[A-Z][a-z]{3})"
+                         r"|(?:[A-Za-z]|[IVX]{1,4})\.\s?\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z]))")
 
 
 def _is_label_number(sentence: str, start: int, end: int, num: Num, vocab: ClaimWords) -> bool:
     """Years, "Nomor 29", "Tabel 3.2", "tujuan 2", a list item's number, a date's day: numbers that name something."""
-    if start < 6 and (m := _ENUMERATOR.match(sentence)) and m.end() > end:
+    if start < 10 and (m := _ENUMERATOR.match(sentence)) and m.end() > end:
         return True
     if vocab.not_values_after is not None and vocab.not_values_after.match(sentence, end):
         return True
