@@ -543,6 +543,25 @@ Rincian disajikan dalam Tabel 28. sebagai berikut.
     assert [(f.location.line, f.expected) for f in found] == [(line_of(text, "Tabel 19"), "Tabel 28")]
 
 
+def test_a_fragment_may_refer_to_a_table_after_its_end():
+    """A file cut from a report, ending at Tabel 14: "Tabel 15" may come after it (a note); in a whole
+    report the same reference, with Tabel 14 following, is a warning."""
+    part = """Rincian realisasi anggaran per output dapat dilihat pada Tabel 15.
+
+Tabel 14.
+Realisasi Anggaran Per Sasaran
+
+Sasaran\tTarget\tRealisasi
+Riset\t10\t9
+"""
+    text = KEC + part
+    assert lint(text, "DOC002") == []
+    [note] = lint(text, "DOC002", severities=("info",))
+    assert note.location.line == line_of(text, "Tabel 15") and "sebagian laporan" in note.message
+    whole = KEC + "BAB I PENDAHULUAN\n\nBAB II PERENCANAAN\n\nBAB III AKUNTABILITAS KINERJA\n\n" + part
+    assert [(f.location.line, f.expected) for f in lint(whole, "DOC002")] == [(line_of(whole, "Tabel 15"), "Tabel 14")]
+
+
 def test_table_reference_backwards_or_unknown_is_a_note():
     text = KEC + """Tabel 3.1
 Skala

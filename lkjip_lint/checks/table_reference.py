@@ -11,9 +11,11 @@ follows the reference within `window` blocks and the sentence does not point
 back ("di atas", "tersebut", or a sentence opening with "Dari tabel …" /
 "Berdasarkan tabel …", which discusses a table already shown), it is the table meant and `expected` is its
 label; otherwise the finding is a note without `expected` (the table may be an
-image, or in a part of the report not read).
+image, or in a part of the report not read). In a fragment of a report (fewer
+than `min_chapters` chapters; see checks.structure.whole_report), a number past
+every caption the file holds may name a table after its end: a note (`beyond`).
 
-Parameters: window (2), backward (regular expressions).
+Parameters: window (2), backward (regular expressions), min_chapters (3).
 
 Good:  … dapat dilihat pada Tabel 28. ⏎ Tabel 28. Analisis Tingkat Efisiensi …
 Bad:   … dapat dilihat pada Tabel 19. ⏎ Tabel 28. Analisis Tingkat Efisiensi …   (expected Tabel 28)
@@ -26,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context
+from lkjip_lint.checks.structure import whole_report
 from lkjip_lint.checks.table_list import number_key
 from lkjip_lint.datamodel import Strict
 from lkjip_lint.document import Heading, Location, Paragraph
@@ -44,11 +47,15 @@ class Params(Strict):
     # "Dari tabel 3.8 dapat dilihat …" opens the discussion of a table already shown
     backward: list[str] = field(default_factory=lambda: [r"di\s*atas", r"sebelumnya", r"terdahulu", r"tersebut",
                                                          r"^\W*(dari|berdasarkan)\s+tabel\b"])
+    min_chapters: int = 3  # fewer chapters in headings and contents: a fragment (see checks.structure.whole_report)
 
 
 def run(ctx: Context) -> Iterator[Draft]:
     captions = body_captions(ctx.report)
     numbers = {number_key(c.number) for c in captions if c.number}
+    # In a fragment of a report, a number past every caption it holds may name a table after its end.
+    last = max(filter(None, map(_order, numbers)), default=None)
+    fragment = not whole_report(ctx.report, ctx.params.min_chapters)
     caption_blocks = {c.index for c in captions}
     by_index = {c.index: c for c in captions}
     blocks = ctx.report.document.blocks
@@ -71,7 +78,13 @@ def run(ctx: Context) -> Iterator[Draft]:
                               if j in by_index), None)
             location = Location(line=block.line, page=block.page)
             values = {"reference": f"Tabel {number}"}
-            if following is not None and following.number:
+            order = _order(number_key(number))
+            if fragment and last is not None and order is not None and order > last:
+                yield Draft(location=location, actual=f"Tabel {number}", expected=None, grade="note",
+                            variant="beyond", values=values,
+                            evidence={"sentence": block.text[max(0, m.start() - 150):m.end() + 50]},
+                            key=f"ref|{number}")
+            elif following is not None and following.number:
                 yield Draft(location=location, actual=f"Tabel {number}", expected=f"Tabel {following.number}",
                             values={**values, "caption": f"Tabel {following.number}", "title": following.title},
                             evidence={"sentence": block.text[max(0, m.start() - 150):m.end() + 50]},
@@ -81,6 +94,12 @@ def run(ctx: Context) -> Iterator[Draft]:
                             variant="unknown", values=values,
                             evidence={"sentence": block.text[max(0, m.start() - 150):m.end() + 50]},
                             key=f"ref|{number}")
+
+
+def _order(key: str) -> tuple[int, ...] | None:
+    """"3.12" → (3, 12), for "comes after"; None for a number with roman parts."""
+    parts = key.split(".")
+    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else None
 
 
 def _containing(sentences, offset: int) -> str:
