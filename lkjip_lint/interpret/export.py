@@ -128,11 +128,16 @@ class TextBlock(_Model):
 
 
 class Coverage(_Model):
+    """What was read of the report. A table is read when its kind, a column's role, its total rows or a
+    relation between its columns is known (a table of words only has nothing to leave unread); a sentence
+    with numbers is read when it became a fact, a claim, a change or a statement of a target reached.
+    The numbers of list items and sections and the days of dates are labels, not counted."""
+
     tables_found: int
     tables_recognised: int
     unrecognised: list[str] = Field(default_factory=list)
     sentences_with_numbers: int = 0
-    sentences_read: int = 0  # became a fact or a claim
+    sentences_read: int = 0
     unread_sentences: list[str] = Field(default_factory=list)  # the first few, "line: sentence"
 
 
