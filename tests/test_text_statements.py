@@ -253,14 +253,16 @@ def test_a_list_item_or_section_number_is_no_stated_value():
     assert coverage(report_of(text, year=2021)).sentences_with_numbers == 1
 
 
-def test_coverage_counts_a_statement_of_a_target_reached_or_a_change_as_read():
+def test_coverage_counts_a_statement_of_a_target_reached_a_change_or_a_list_count_as_read():
     from lkjip_lint.interpret.coverage import coverage
     from tests.helpers import report_of
 
     text = ("Pada jenjang PAUD APK sebesar 78,51% yang berarti telah mencapai target RKPD yang sebesar 72,05%.\n\n"
-            "Gedung kantor dibangun 3 lantai dengan 12 ruang rapat.")
+            "Gedung kantor dibangun 3 lantai dengan 12 ruang rapat.\n\n"
+            "Penilaian ini diukur dari 3 (tiga) indikator yaitu penyerapan anggaran, konsistensi dan efisiensi.")
     info = coverage(report_of(text, year=2021))
-    assert (info.sentences_with_numbers, info.sentences_read) == (2, 1)
+    # the target reached and the count of the list that follows were read; the building was not
+    assert (info.sentences_with_numbers, info.sentences_read) == (3, 2)
     assert "Gedung kantor" in info.unread[0][1]
 
 

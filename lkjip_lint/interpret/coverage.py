@@ -1,6 +1,6 @@
 """What the linter understood of a report, and what it could not: tables without a
 recognised kind, and sentences with numbers that became no fact, no claim and no
-statement of a change or of a target reached.
+statement of a change, of a target reached or of a count of the list that follows.
 
 "No findings" must never be mistaken for "all checked": the counts go into
 `extract` and into one info finding of `check`.
@@ -36,6 +36,7 @@ def coverage(report, keep: int = 20) -> CoverageInfo:
     )
     read = {c.sentence for c in report.claims} | {f.sentence for f in report.facts if f.sentence}
     read |= {c.sentence for c in report.changes} | {a.sentence for a in report.achievements}
+    read |= {lc.sentence for lc in report.list_counts}
     for block in report.texts:
         if not isinstance(block, (Paragraph, Heading)):
             continue

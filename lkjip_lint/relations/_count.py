@@ -37,10 +37,9 @@ from functools import lru_cache
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.document import Heading, Location, Paragraph
+from lkjip_lint.document import Location
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret import names
-from lkjip_lint.interpret.counts import list_counts
 from lkjip_lint.interpret.sentences import split
 from lkjip_lint.interpret.tables import TOTAL_ROWS, TableView
 from lkjip_lint.numbers import MISSING, Num
@@ -62,9 +61,10 @@ def run(ctx: Context) -> Iterator[Draft]:
 
 def _lists(ctx: Context) -> Iterator[Draft]:
     """A count against the list it introduces (the items of the sentence, or the enumerated paragraphs after it)."""
-    blocks = [b for b in ctx.report.texts if isinstance(b, (Paragraph, Heading))]
     ignore = frozenset(w.lower() for w in ctx.params.ignore_nouns)
-    for lc in list_counts(blocks, lambda text: [s.text for s in split(text)], ignore):
+    for lc in ctx.report.list_counts:
+        if lc.count.noun in ignore:
+            continue  # "5 (lima) tahun sebagaimana …": a duration, not the things listed
         n = lc.count.n
         if lc.low <= n <= lc.high:
             continue
