@@ -130,7 +130,8 @@ class TextBlock(_Model):
 class Coverage(_Model):
     """What was read of the report. A table is read when its kind, a column's role, its total rows or a
     relation between its columns is known (a table of words only has nothing to leave unread); a sentence
-    with numbers is read when it became a fact, a claim, a change or a statement of a target reached.
+    with numbers is read when it became a fact, a claim, a change, a statement of a target reached or the
+    count of a list that follows.
     The numbers of list items and sections and the days of dates are labels, not counted."""
 
     tables_found: int
