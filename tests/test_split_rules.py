@@ -68,3 +68,25 @@ def test_a_report_checked_on_two_processes_reads_as_on_one():
     assert one, "the sample report has findings"
     assert [dump(f) for f in two] == [dump(f) for f in one]
     assert "subject" in vars(two_report)  # worked out by whichever process: the result reads it
+
+
+def test_a_shared_reading_that_fails_is_each_needing_checks_error_as_on_one_process(monkeypatch):
+    """A reading worked out before the split (here the list counts) that raises must not end the run:
+    each check that needs it reports the error, as on one process."""
+    from lkjip_lint.datamodel import dump
+    from lkjip_lint.engine.loader import load_rules
+    from lkjip_lint.engine.runner import run_rules
+    from lkjip_lint.interpret import counts
+    from lkjip_lint.lint import Options, build_report
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("a reader bug")
+
+    monkeypatch.setattr(counts, "list_counts", broken)
+    options = Options(rules=load_rules())
+    report = ROOT / "fixtures" / "purbalingga-2024.txt"
+    one = run_rules(build_report(report, options), options.rules, "id")
+    two = run_rules(build_report(report, options), options.rules, "id", two_processes=True)
+    crashed = {f.rule for f in one if "ValueError" in f.message or "a reader bug" in f.message}
+    assert crashed == {"COUNT003", "READ004"}, crashed  # the list-count rule and coverage
+    assert [dump(f) for f in two] == [dump(f) for f in one]

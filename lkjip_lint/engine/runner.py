@@ -59,6 +59,8 @@ def run_rules(report: Report, rules: list[Rule], lang: str, severities: dict[str
                 report.read_all()  # once here, not once in each process (measured: most of what they share)
         except CheckTimeout:
             pass  # each check meets it again under its own limit
+        except Exception:  # noqa: BLE001 — a reading that fails fails again in each check that needs it,
+            pass  # where it becomes that check's error finding, as on one process
         per_rule, kept = run_split(len(rules), run_one, lambda: _worked_out(report))
         for name, value in kept.items():
             vars(report).setdefault(name, value)  # as if worked out here: the result reads them
