@@ -90,3 +90,21 @@ def test_a_shared_reading_that_fails_is_each_needing_checks_error_as_on_one_proc
     crashed = {f.rule for f in one if "ValueError" in f.message or "a reader bug" in f.message}
     assert crashed == {"COUNT003", "READ004"}, crashed  # the list-count rule and coverage
     assert [dump(f) for f in two] == [dump(f) for f in one]
+
+
+@pytest.mark.parametrize("two_processes", [False, True])
+def test_a_bug_in_reading_the_tables_is_each_checks_error_not_a_traceback(monkeypatch, two_processes):
+    from lkjip_lint.engine.loader import load_rules
+    from lkjip_lint.engine.runner import run_rules
+    from lkjip_lint.interpret import report as report_module
+    from lkjip_lint.lint import Options, build_report
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("a table the reader cannot handle")
+
+    monkeypatch.setattr(report_module, "build_view", broken)
+    options = Options(rules=load_rules())
+    found = run_rules(build_report(ROOT / "fixtures" / "purbalingga-2024.txt", options), options.rules, "en",
+                      two_processes=two_processes)
+    assert found and all("failed to run (ValueError)" in f.message for f in found)
+    assert {f.rule for f in found} <= {r.id for r in options.rules}
