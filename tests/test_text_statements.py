@@ -247,10 +247,23 @@ def test_a_list_item_or_section_number_is_no_stated_value():
                     "III. 2 Evaluasi Kinerja Pencapaian Sasaran", "2.1.1 Meningkatnya kualitas pelayanan"):
         assert tokens(heading, words) == (), heading
     assert [t.num.raw for t in tokens("12.5 Km jalan kabupaten.", words)] == ["12.5"]  # a value, not a section
+    assert tokens("- 1) Menyelenggarakan urusan pemerintahan umum.", words) == ()  # after a bullet
+    assert [t.num.raw for t in tokens("- 12 Kelurahan dan 3 desa.", words)] == ["12", "3"]
     assert [t.num.raw for t in tokens("1. Nilai IKM unit pelayanan sebesar 75,5.", words)] == ["75,5"]
     assert [t.num.raw for t in tokens("12 Kelurahan dan 3 desa.", words)] == ["12", "3"]  # counts, not items
     text = "Permasalahan:\n\n1. Belum optimalnya pemberdayaan perempuan.\n\n2. Gedung kantor dibangun 3 lantai."
     assert coverage(report_of(text, year=2021)).sentences_with_numbers == 1
+
+
+def test_a_nip_a_postcode_or_a_telephone_number_is_no_stated_value():
+    from lkjip_lint.interpret.claims import tokens
+    from lkjip_lint.interpret.vocabulary import load_vocabulary
+
+    words = load_vocabulary().claims
+    assert tokens("NIP. 19690601 198803 2 001", words) == ()
+    assert tokens("Purbalingga Kode Pos 53317", words) == ()
+    assert tokens("Telp. (0624) 693501, Fax. (0624) 693502", words) == ()
+    assert [t.num.raw for t in tokens("pegawai sebanyak 13 orang", words)] == ["13"]
 
 
 def test_coverage_counts_a_statement_of_a_target_reached_a_change_or_a_list_count_as_read():

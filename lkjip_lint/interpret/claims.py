@@ -79,8 +79,8 @@ def _role(window: str, vocab: ClaimWords) -> str | None:
 
 # A list item's or section's number at the start of a sentence: "1. Kualitas …", "3.1. Identifikasi …",
 # "(2) Belum …", "3.2 Capaian Kinerja …" (a chapter's section before a capitalised word; "12.5 Km" is a value),
-# "a.1 Capaian …", "III. 2 Evaluasi …"
-_ENUMERATOR = re.compile(r"\s*(?:[(\[]?\d{1,3}(?:\.\d{1,3})*[.)\]]\s+(?=\S)"
+# "a.1 Capaian …", "III. 2 Evaluasi …"; after a bullet too ("- 1) Menyelenggarakan …")
+_ENUMERATOR = re.compile(r"\s*(?:[-–•➢❖▪●*>]\s*)?(?:[(\[]?\d{1,3}(?:\.\d{1,3})*[.)\]]\s+(?=\S)"
                          r"|\d(?:\.\d{1,2})+\s+(?=[A-Z][a-z]{3})"
                          r"|(?:[A-Za-z]|[IVX]{1,4})\.\s?\d{1,2}(?:\.\d{1,2})*\.?\s+(?=[A-Z]))")
 
