@@ -132,7 +132,8 @@ class Coverage(_Model):
     relation between its columns is known (a table of words only has nothing to leave unread); a sentence
     with numbers is read when it became a fact, a claim, a change, a statement of a target reached or the
     count of a list that follows.
-    The numbers of list items and sections and the days of dates are labels, not counted."""
+    The numbers of list items and sections, the days of dates, NIPs, postcodes and telephone numbers are
+    labels, not counted."""
 
     tables_found: int
     tables_recognised: int
