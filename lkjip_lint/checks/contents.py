@@ -38,7 +38,7 @@ from typing import Iterator
 from rapidfuzz import fuzz, process
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.checks.structure import whole_report
+from lkjip_lint.checks.structure import MIN_CHAPTERS, whole_report
 from lkjip_lint.datamodel import Strict
 from lkjip_lint.document import Heading, ListBlock, Location, Paragraph
 from lkjip_lint.finding import Draft
@@ -56,7 +56,7 @@ class Params(Strict):
     min_similarity: float = 85
     max_line: int = 150
     min_entries_for_none: int = 3  # when this many entries are looked for and none is found: one finding (none_found)
-    min_chapters: int = 3  # fewer chapters in headings and contents: a fragment (see checks.structure.whole_report)
+    min_chapters: int = MIN_CHAPTERS  # fewer chapters in headings and contents: a fragment (whole_report)
     soft: list[str] = field(default_factory=lambda: [r"^lampiran\b"])  # often scanned pages: a note when not found
     skip: list[str] = field(default_factory=lambda: [
         r"^halaman\s+(judul|sampul|muka)$", r"^(sampul|cover|judul)$", r"^halaman\s+pengesahan$",

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.checks.structure import whole_report
+from lkjip_lint.checks.structure import MIN_CHAPTERS, whole_report
 from lkjip_lint.datamodel import Strict
 from lkjip_lint.document import Location
 from lkjip_lint.finding import Draft
@@ -31,7 +31,7 @@ from lkjip_lint.interpret.captions import body_captions
 class Params(Strict):
     """A document with no table is reported when it names this many chapters, or has fewer text blocks."""
 
-    min_chapters: int = 3
+    min_chapters: int = MIN_CHAPTERS
     min_text_blocks: int = 3
 
 

@@ -35,6 +35,9 @@ from lkjip_lint.interpret.contents import leader_text
 from lkjip_lint.readers.structure import chapter_of
 
 
+MIN_CHAPTERS = 3  # a document naming fewer chapters (headings and contents) is a fragment of a report
+
+
 @dataclass(kw_only=True)
 class Part(Strict):
     """A part a report must have: the chapter it belongs in, and the table kinds that make it."""
@@ -50,7 +53,7 @@ class Params(Strict):
     chapters: list[str] = field(default_factory=lambda: ["BAB I", "BAB II", "BAB III", "BAB IV"])
     summary_headings: list[str] = field(default_factory=lambda: [r"ikhtisar\s+eksekutif", r"ringkasan\s+eksekutif",
                                                                   r"executive\s+summary"])
-    min_chapters: int = 3
+    min_chapters: int = MIN_CHAPTERS
     parts: dict[str, Part] = field(default_factory=lambda: {
         "pk": Part(chapter="BAB II", kinds=["pk", "pk_amendment"]),
         "capaian": Part(chapter="BAB III", kinds=["capaian", "multi_year"]),
@@ -70,7 +73,7 @@ _PART_NAMES = {
 }
 
 
-def whole_report(report, min_chapters: int) -> bool:
+def whole_report(report, min_chapters: int = MIN_CHAPTERS) -> bool:
     """The document shows itself a whole report: its headings or its contents name at least
     `min_chapters` chapters. A contents that names none (a fragment's first page: "Kata Pengantar,
     Daftar Isi, Ikhtisar Eksekutif") says nothing about what the rest holds."""

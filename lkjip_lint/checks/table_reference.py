@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context
-from lkjip_lint.checks.structure import whole_report
+from lkjip_lint.checks.structure import MIN_CHAPTERS, whole_report
 from lkjip_lint.checks.table_list import number_key
 from lkjip_lint.datamodel import Strict
 from lkjip_lint.document import Heading, Location, Paragraph
@@ -47,7 +47,7 @@ class Params(Strict):
     # "Dari tabel 3.8 dapat dilihat …" opens the discussion of a table already shown
     backward: list[str] = field(default_factory=lambda: [r"di\s*atas", r"sebelumnya", r"terdahulu", r"tersebut",
                                                          r"^\W*(dari|berdasarkan)\s+tabel\b"])
-    min_chapters: int = 3  # fewer chapters in headings and contents: a fragment (see checks.structure.whole_report)
+    min_chapters: int = MIN_CHAPTERS  # fewer chapters in headings and contents: a fragment (whole_report)
 
 
 def run(ctx: Context) -> Iterator[Draft]:

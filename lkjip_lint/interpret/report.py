@@ -131,11 +131,10 @@ class Report:
     def list_counts(self):
         """Counts that announce a list ("3 (tiga) sasaran antara lain :" and the items after it, "5 indikator
         yaitu A, B, C, D dan E") with how many items the list has."""
+        from lkjip_lint.interpret.claims import sentences
         from lkjip_lint.interpret.counts import list_counts
-        from lkjip_lint.interpret.sentences import split
 
-        blocks = [b for b in self.texts if isinstance(b, (Paragraph, Heading))]
-        return list_counts(blocks, lambda text: [s.text for s in split(text)])
+        return list_counts([b for b in self.texts if isinstance(b, (Paragraph, Heading))], sentences)
 
     @cached_property
     def changes(self):
