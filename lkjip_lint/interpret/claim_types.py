@@ -39,6 +39,7 @@ class Claim:
     indicator: str | None = None
     indicator_capaian: float | None = None
     negative: bool | None = None  # polarity known from the passage (None: not known)
+    sources: tuple[str, ...] = ()  # other sentences whose numbers the claim reads (a formula's named form, its result line)
 
 
 def make_claim(kind: str, sentence: str, block, **kw) -> Claim:

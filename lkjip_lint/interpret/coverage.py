@@ -35,6 +35,7 @@ def coverage(report, keep: int = 20) -> CoverageInfo:
         unrecognised=[v.name for v, known in zip(report.views, understood) if not known],
     )
     read = {c.sentence for c in report.claims} | {f.sentence for f in report.facts if f.sentence}
+    read |= {s for c in report.claims for s in c.sources}
     read |= {c.sentence for c in report.changes} | {a.sentence for a in report.achievements}
     read |= {lc.sentence for lc in report.list_counts}
     for block in report.texts:

@@ -35,8 +35,8 @@ MAX_LINE = 300
 def expression_claims(report) -> list[Claim]:
     blocks = [b for b in report.texts if isinstance(b, (Paragraph, Heading))]
     claims: list[Claim] = []
-    named: dict[str, tuple[str, object]] = {}  # the left-hand name → its formula with names, and its block
-    stated: dict[str, dict[str, Num]] = {}  # "IKA" → {"target": 82%, "realisasi": 77,50%}
+    named: dict[str, tuple[str, str]] = {}  # the left-hand name → its formula with names, and that line
+    stated: dict[str, tuple[dict[str, Num], str]] = {}  # "IKA" → ({"target": 82%, "realisasi": 77,50%}, its line)
     for i, block in enumerate(blocks):
         text = block.text.strip()
         if len(text) > MAX_LINE:
@@ -47,21 +47,24 @@ def expression_claims(report) -> list[Claim]:
             numeric = _numeric(rhs)
             if numeric is None:
                 if re.search(r"[A-Za-z]", rhs) and re.search(r"[+x×*/]", rhs) and "(" in rhs:
-                    named[name.lower()] = (rhs, block)
-                stated[name.lower()] = _stated(rhs)
+                    named[name.lower()] = (rhs, text)
+                stated[name.lower()] = (_stated(rhs), text)
                 continue
             expr, nums, result = numeric
+            sources: tuple[str, ...] = ()
             if result is None and i + 1 < len(blocks):
                 result = _lone_result(blocks[i + 1].text, name)
+                sources = (blocks[i + 1].text.strip(),) if result is not None else ()
             if result is not None and len(nums) >= 2:
-                claims.append(make_claim("arith", text, block, value=result, parts=nums, label=expr))
+                claims.append(make_claim("arith", text, block, value=result, parts=nums, label=expr, sources=sources))
             if name.lower() in named:
-                claims.extend(_bindings(named[name.lower()][0], rhs, nums, stated, text, block))
+                claims.extend(_bindings(named[name.lower()], rhs, nums, stated, text, block))
             continue
         fraction = _two_line_fraction(text, blocks[i + 1].text if i + 1 < len(blocks) else "")
         if fraction is not None:
             num, den, result = fraction
-            claims.append(make_claim("arith", text, block, value=result, parts=[num, den], label="n0 / n1 * 100"))
+            claims.append(make_claim("arith", text, block, value=result, parts=[num, den], label="n0 / n1 * 100",
+                                     sources=(blocks[i + 1].text.strip(),)))
     return claims
 
 
@@ -131,8 +134,10 @@ def _stated(rhs: str) -> dict[str, Num]:
     return out
 
 
-def _bindings(symbolic: str, rhs: str, nums: list[Num], stated, text, block) -> list[Claim]:
-    """Align the named formula with the numeric one, term by term."""
+def _bindings(named: tuple[str, str], rhs: str, nums: list[Num], stated, text, block) -> list[Claim]:
+    """Align the named formula with the numeric one, term by term: one claim per term, so a term that
+    agrees is read (and counted as read) as much as one that does not."""
+    symbolic, named_line = named
     terms = [t for t in re.findall(rf"\d+(?:[.,]\d+)*%?|{_NAME}", symbolic) if t.lower() != "x"]
     if len(terms) != len(nums):
         return []
@@ -140,15 +145,19 @@ def _bindings(symbolic: str, rhs: str, nums: list[Num], stated, text, block) -> 
     for term, num in zip(terms, nums):
         if term[0].isdigit():
             const = find_numbers(term)[0][2]
-            if isinstance(const, Num) and const.value != num.value:
-                out.append(make_claim("binding", text, block, value=num, values={"stated": const}, label=term))
+            if isinstance(const, Num):
+                out.append(make_claim("binding", text, block, value=num, values={"stated": const}, label=term,
+                                      sources=(named_line,)))
             continue
-        values = stated.get(term.lower(), {})
-        known = [v for v in values.values()]
-        if known and all(v.value != num.value for v in known):
-            # the formula uses the realisasi of its parts; name the stated realisasi when there is one
-            ref = values.get("realisasi") or values.get("nilai") or known[-1]
-            out.append(make_claim("binding", text, block, value=num, values={"stated": ref}, label=term))
+        values, stated_line = stated.get(term.lower(), ({}, ""))
+        known = list(values.values())
+        if not known:
+            continue
+        same = next((v for v in known if v.value == num.value), None)
+        # the formula uses the realisasi of its parts; name the stated realisasi when there is one
+        ref = same or values.get("realisasi") or values.get("nilai") or known[-1]
+        out.append(make_claim("binding", text, block, value=num, values={"stated": ref}, label=term,
+                              sources=(named_line, stated_line)))
     return out
 
 
