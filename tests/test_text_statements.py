@@ -4,6 +4,8 @@ Each case is a small passage written the way real reports word it (budget
 passages over several paragraphs, a value taken up by "Angka ini", counts with
 their shares); the expected values are worked out by hand in the comments.
 """
+import pytest
+
 from tests.helpers import errors_and_warnings, findings
 
 BUDGET = """3.3. Akuntabilitas Keuangan
@@ -135,6 +137,27 @@ def test_fraction_over_two_lines():
     assert (f.location.line, f.expected) == (3, 92.24)
 
 
+
+@pytest.mark.parametrize("sentence, whole, good, parts", [
+    ("Kecamatan memiliki pegawai sebanyak 13 orang yang terdiri dari 8 ASN dan {n} orang THL.", 13, 5, "8 + {n}"),
+    ("Jumlah pegawai Dinas sebanyak 45 orang, terdiri dari 30 PNS, 5 PPPK dan {n} tenaga honorer.", 45, 10,
+     "30 + 5 + {n}"),
+    ("Penduduk tercatat 1.200 jiwa, terdiri dari 600 laki-laki dan {n} perempuan.", 1200, 600, "600 + {n}"),
+])
+def test_a_count_of_people_split_by_kind_of_staff_or_sex_adds_up_exactly(sentence, whole, good, parts):
+    """Staff counted by kind (ASN, PNS, PPPK, THL, honorer) or people by sex are one unit with "orang":
+    the parts add up to the whole, and counts are exact (8 + 6 is 14, never "13 within rounding")."""
+    assert errors_and_warnings(findings(sentence.format(n=good), "TXT001")) == []
+    [f] = errors_and_warnings(findings(sentence.format(n=good + 1), "TXT001"))
+    assert (f.actual, f.expected) == (whole, whole + 1)
+    assert parts.format(n=good + 1) in f.message
+
+
+def test_parts_of_another_kind_than_the_whole_are_not_added():
+    """"25 orang … terdiri dari 3 bidang dan 10 seksi" counts units, not people: no sum to check."""
+    text = "Jumlah pegawai sebanyak 25 orang yang terdiri dari 3 bidang dan 10 seksi."
+    assert errors_and_warnings(findings(text, "TXT001")) == []
+
 IKLH = """➢ IKA = target : 82% realisasi : 77,50%
 ➢ IKU = target : 82% realisasi : 84,18%
 ➢ IKL = target : 67,6% realisasi : 41,81%
@@ -157,6 +180,21 @@ def test_named_formula_and_numeric_formula_use_the_same_constants_and_values():
     [f] = errors_and_warnings(findings(IKLH.format(r="72,39%").replace("realisasi : 77,50%", "realisasi : 77,10%"), "TXT001"))
     assert (f.location.line, f.actual, f.expected) == (6, 77.5, 77.1)
 
+
+
+def test_coverage_counts_every_line_of_a_formula_worked_out_as_read():
+    """The components' values, the formula with names, the one with numbers and its result line are all
+    read: the names are bound to the values and the result is recomputed (the building is not read)."""
+    from lkjip_lint.interpret.coverage import coverage
+    from tests.helpers import report_of
+
+    text = IKLH.format(r="72,39%") + "\n\nGedung kantor dibangun 3 lantai dengan 12 ruang rapat."
+    info = coverage(report_of(text, year=2020))
+    assert (info.sentences_with_numbers, info.sentences_read) == (7, 6)
+    assert [s for _, s in info.unread] == ["Gedung kantor dibangun 3 lantai dengan 12 ruang rapat."]
+    # a component whose value the formula does not use is not read by it
+    unused = IKLH.format(r="72,39%").replace("IKL = target", "IKX = target")
+    assert any("IKX" in s for _, s in coverage(report_of(unused, year=2020)).unread)
 
 CHANGE_TEXT = ("Pada Tahun 2020 IKLH ditargetkan 80 terealisasi 72,39, dengan capaian kinerja sebesar 90,49%. "
                "Walaupun belum bisa mencapai target, tetapi realisasi tersebut {word} jika dibandingkan dengan realisasi "

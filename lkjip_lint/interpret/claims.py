@@ -285,7 +285,7 @@ def _sum_claims(sentence, toks, block):
     total = before[-1]
     if any(t.unit != total.unit for t in after):
         return
-    yield _claim("sum", sentence, block, value=total.num, parts=[t.num for t in after])
+    yield _claim("sum", sentence, block, value=total.num, parts=[t.num for t in after], label=total.unit)
 
 
 def _share_claims(sentence, toks, block):

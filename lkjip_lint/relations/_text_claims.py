@@ -124,9 +124,11 @@ def _efficiency(claim, report):
 
 
 def _sum(claim, report):
+    # whole numbers of people are counted, not rounded: 8 ASN and 6 THL are 14, never 13
+    counted = claim.label == "people"
     total = Interval.exact(Decimal(0))
     for p in claim.parts:
-        total = total + _iv(p)
+        total = total + _iv(p, declared=counted and p.decimals == 0)
     return [("+", total)]
 
 
