@@ -42,3 +42,8 @@ class Draft:
     values: dict[str, Any] = field(default_factory=dict)
     evidence: dict[str, Any] = field(default_factory=dict)
     key: str = ""  # stable identity for baselines (labels and values, never line numbers)
+
+
+def excerpt(text: str, n: int = 90) -> str:
+    """A sentence as a message quotes it: cut to n characters with an ellipsis."""
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -17,18 +17,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
-from lkjip_lint.finding import Draft
+from lkjip_lint.finding import Draft, excerpt
 from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.interpret.claims import sentences, tokens
 from lkjip_lint.interpret.facts import MEASURES
-from lkjip_lint.numbers import parse_number
+from lkjip_lint.numbers import Num, parse_number
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.rate_units import rate_statements
+from lkjip_lint.relations._named_rows import named_row_values
 
 _100 = Interval.exact(Decimal(100))
 
@@ -36,9 +38,13 @@ _100 = Interval.exact(Decimal(100))
 def run(ctx: Context) -> Iterator[Draft]:
     report = ctx.report
     yield from _rate_bases(report)
-    yield from _restated_rows(report)
+    restated = list(_restated_rows(report))
+    yield from restated
     checked_elsewhere = {(c.sentence, c.value.raw) for c in report.claims
                          if c.kind == "indicator_capaian" and c.indicator_capaian is not None}
+    compared = checked_elsewhere | {(f.sentence, f.value.raw) for f in report.facts if f.source == "text"}
+    compared |= {(d.evidence["sentence"], d.values["text_value"]) for d in restated}
+    yield from named_row_values(report, compared)
     groups: dict[tuple, list] = defaultdict(list)
     for f in report.facts:
         groups[(f.entity, f.measure, f.period)].append(f)
@@ -77,9 +83,9 @@ def _rate_bases(report) -> Iterator[Draft]:
             yield Draft(
                 location=Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1),
                 actual=_per(st.base), expected=_per(usual), grade="mismatch", variant="rate_base",
-                values={"indicator": entity, "sentence": _short(st.sentence), "usual": _per(usual), "count": n},
+                values={"indicator": entity, "sentence": excerpt(st.sentence), "usual": _per(usual), "count": n},
                 evidence={"sentence": st.sentence},
-                key=f"rate|{entity}|{st.base}|{_short(st.sentence, 80)}",
+                key=f"rate|{entity}|{st.base}|{excerpt(st.sentence, 80)}",
             )
 
 
@@ -136,15 +142,51 @@ def _restated_rows(report) -> Iterator[Draft]:
                 same = [c for c in left if _shape(c) == _shape(raw)]
                 if len(same) != 1:
                     continue
+                if t.role == "capaian" and _row_fits(view, row, t.num) and not _row_fits(view, row, parse_number(same[0])):
+                    # the sentence's capaian follows from the row's own target and realisasi and the row's does
+                    # not: the cell is the wrong one (with the sentence's value as expected), not the sentence
+                    table_at = _Stated(view.location(row), parse_number(same[0]), f"{view.name}, {row.label}")
+                    text_at = _Stated(None, t.num, "", sentence)
+                    yield _draft(table_at, t.num, table_at, text_at, row.label, "capaian", None, on_table=True)
+                    continue
                 loc = Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1)
                 yield Draft(
                     location=loc, actual=to_json_number(t.num.value), expected=to_json_number(parse_number(same[0]).value),
                     grade="mismatch", variant="row",
-                    values={"sentence": _short(sentence), "text_value": t.num.raw, "table_value": same[0],
+                    values={"sentence": excerpt(sentence), "text_value": t.num.raw, "table_value": same[0],
                             "where": f"{view.name}, {row.label}", "measure": t.role},
                     evidence={"sentence": sentence, "table": view.snapshot([{"row": row.index, "col": None}])},
                     key=f"row|{view.ident}|{row.label}|{t.num.raw}",
                 )
+
+
+@dataclass
+class _Stated:
+    """A value and where it stands, shaped as a fact for _draft: a restated row's cell or its sentence's value."""
+
+    location: Location | None
+    value: Num
+    where: str
+    sentence: str | None = None
+
+
+def _row_fits(view, row, value) -> bool:
+    """`value` is a capaian the row's own target and realisasi give, by any of the three formulas in use."""
+    targets, actuals = view.cols("target"), view.cols("realisasi")
+    if len(targets) != 1 or len(actuals) != 1 or not isinstance(value, Num):
+        return False
+    t, r = view.num(row, targets[0]), view.num(row, actuals[0])
+    if t is None or r is None:
+        return False
+    try:
+        return any(judge(value, c) is None for c in _capaian_options(Interval.of(t, exact=True), Interval.of(r)))
+    except ArithmeticError:
+        return False
+
+
+def _capaian_options(t: Interval, r: Interval) -> list[Interval]:
+    """R / T (higher is better), then (2T − R) / T and T / R (lower is better)."""
+    return [r / t * _100, (Interval.exact(Decimal(2)) * t - r) / t * _100, t / r * _100]
 
 
 def _per(base: int) -> str:
@@ -164,7 +206,7 @@ def _sentence_computes(fact, report, entity) -> bool:
         return False
     t, r = Interval.of(same["target"], exact=True), Interval.of(same["realisasi"])
     try:
-        options = [r / t * _100, (Interval.exact(Decimal(2)) * t - r) / t * _100, t / r * _100]
+        options = _capaian_options(t, r)
     except ArithmeticError:
         return False
     negative = is_negative(entity, report)
@@ -182,11 +224,7 @@ def _draft(at, expected_num, table_fact, text_fact, entity, measure, period, gra
         variant="table" if on_table else "default",
         values={"indicator": entity, "measure": measure, "period": period or "",
                 "text_value": text_fact.value.raw, "table_value": table_fact.value.raw,
-                "where": table_fact.where, "sentence": _short(text_fact.sentence or "")},
+                "where": table_fact.where, "sentence": excerpt(text_fact.sentence or "")},
         evidence={"sentence": text_fact.sentence, "table": table_fact.where},
-        key=f"agree|{entity}|{measure}|{period}|{printed.raw}|{_short(text_fact.sentence or '', 80)}",
+        key=f"agree|{entity}|{measure}|{period}|{printed.raw}|{excerpt(text_fact.sentence or '', 80)}",
     )
-
-
-def _short(text: str, n: int = 90) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"

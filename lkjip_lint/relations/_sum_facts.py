@@ -27,7 +27,7 @@ from typing import Iterator
 from lkjip_lint.checks.base import Context, interval
 from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
-from lkjip_lint.finding import Draft
+from lkjip_lint.finding import Draft, excerpt
 from lkjip_lint.interpret.claims import sentences, tokens
 
 
@@ -108,11 +108,7 @@ def _text(ctx, total, parts, measures) -> Iterator[Draft]:
                 continue
             yield Draft(location=Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1),
                         actual=to_json_number(printed.value), expected=to_json_number(verdict.expected), grade=verdict.grade,
-                        values={"where": _short(block.text), "total": printed.raw,
+                        values={"where": excerpt(block.text), "total": printed.raw,
                                 "parts": " + ".join(v.raw for v in values), "measure": measure},
                         evidence={"sentence": block.text},
-                        key=f"sum|text|{_short(block.text, 80)}|{measure}|{printed.raw}")
-
-
-def _short(text: str, n: int = 90) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
+                        key=f"sum|text|{excerpt(block.text, 80)}|{measure}|{printed.raw}")

@@ -19,7 +19,7 @@ from typing import Iterator
 from lkjip_lint.checks.base import Context
 from lkjip_lint.engine.expr import Formula
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
-from lkjip_lint.finding import Draft
+from lkjip_lint.finding import Draft, excerpt
 from lkjip_lint.interpret.claims import claim_location
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.numbers import Num
@@ -66,11 +66,11 @@ def run(ctx: Context) -> Iterator[Draft]:
                 expected=to_json_number(verdict.expected),
                 grade=verdict.grade,
                 variant=claim.kind,
-                values={"formula": name, "sentence": _short(claim.sentence),
+                values={"formula": name, "sentence": excerpt(claim.sentence),
                         **{k: v.raw for k, v in claim.values.items()}, "printed": printed.raw,
                         "parts": " + ".join(p.raw for p in claim.parts)},
                 evidence={"sentence": claim.sentence},
-                key=f"{claim.kind}|{_short(claim.sentence, 120)}|{printed.raw}",
+                key=f"{claim.kind}|{excerpt(claim.sentence, 120)}|{printed.raw}",
             )
 
 
@@ -93,9 +93,9 @@ def _number_words(claim) -> Draft:
     """"7 (delapan) program": the digits and the words name different counts; which one is meant is not known."""
     return Draft(
         location=claim_location(claim), actual=claim.label, expected=None, grade="mismatch", variant="number_words",
-        values={"sentence": _short(claim.sentence), "printed": claim.label, "words": claim.values["words"].raw},
+        values={"sentence": excerpt(claim.sentence), "printed": claim.label, "words": claim.values["words"].raw},
         evidence={"sentence": claim.sentence},
-        key=f"words|{_short(claim.sentence, 120)}|{claim.label}",
+        key=f"words|{excerpt(claim.sentence, 120)}|{claim.label}",
     )
 
 
@@ -104,10 +104,10 @@ def _unit(claim) -> Draft:
     return Draft(
         location=claim_location(claim),
         actual=claim.label, expected=claim.indicator, grade="mismatch", variant="unit",
-        values={"sentence": _short(claim.sentence), "printed": claim.label, "target": claim.value.raw,
+        values={"sentence": excerpt(claim.sentence), "printed": claim.label, "target": claim.value.raw,
                 "realisasi": claim.values["realisasi"].raw, "expected_unit": claim.indicator},
         evidence={"sentence": claim.sentence},
-        key=f"unit|{_short(claim.sentence, 120)}|{claim.label}",
+        key=f"unit|{excerpt(claim.sentence, 120)}|{claim.label}",
     )
 
 
@@ -168,7 +168,3 @@ def _binding(claim, report):
 _HANDLERS = {"capaian": _capaian, "budget": _budget, "efficiency": _efficiency, "sum": _sum, "share": _share,
              "remainder": _remainder, "change_total": _change_total, "share_of_total": _share_of_total,
              "arith": _arith, "binding": _binding, "ratio": _ratio}
-
-
-def _short(text: str, n: int = 90) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"

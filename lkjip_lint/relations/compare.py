@@ -24,7 +24,7 @@ from typing import Iterator, Literal
 from lkjip_lint.checks.base import Context
 from lkjip_lint.document import Location
 from lkjip_lint.engine.tolerance import Interval, judge, to_json_number
-from lkjip_lint.finding import Draft
+from lkjip_lint.finding import Draft, excerpt
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.relations import Relation
 
@@ -68,10 +68,10 @@ def run(ctx: Context) -> Iterator[Draft]:
             location=Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1),
             actual=to_json_number(amount.value), expected=to_json_number(abs(verdict.expected)) if variant == "default" else None,
             grade="mismatch" if variant == "direction" else verdict.grade, variant=variant,
-            values={"sentence": _short(change.sentence), "current": current.raw, "baseline": baseline.raw,
+            values={"sentence": excerpt(change.sentence), "current": current.raw, "baseline": baseline.raw,
                     "printed": amount.raw, "difference": _fmt(diff.point), "relative": _fmt(readings[-1][1].point)},
             evidence={"sentence": change.sentence},
-            key=f"compare|{_short(change.sentence, 120)}|{amount.raw}",
+            key=f"compare|{excerpt(change.sentence, 120)}|{amount.raw}",
         )
 
 
@@ -92,9 +92,9 @@ def _achievements(report) -> Iterator[Draft]:
             location=Location(line=block.line, page=block.page, paragraph=None if block.line else block.index + 1),
             actual="tercapai" if a.met else "belum tercapai", expected="belum tercapai" if a.met else "tercapai",
             grade="mismatch", variant="achievement",
-            values={"sentence": _short(a.sentence), "basis": ", ".join(f"{k} {v}" for k, v in basis.items())},
+            values={"sentence": excerpt(a.sentence), "basis": ", ".join(f"{k} {v}" for k, v in basis.items())},
             evidence={"sentence": a.sentence},
-            key=f"achievement|{_short(a.sentence, 120)}",
+            key=f"achievement|{excerpt(a.sentence, 120)}",
         )
 
 
@@ -113,7 +113,3 @@ def _values(change, report):
 
 def _fmt(value: Decimal) -> str:
     return f"{value:.2f}".replace(".", ",")
-
-
-def _short(text: str, n: int = 90) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
