@@ -41,6 +41,18 @@ def test_serapan_uses_the_total_of_an_earlier_paragraph_not_a_part():
     assert (f.location.line, f.expected) == (5, 84.33)
 
 
+
+def test_serapan_in_the_same_paragraph_as_a_breakdown_uses_the_total_not_its_last_part():
+    """"alokasi … Rp 8.450.000.000,- yang terdiri dari Belanja Pegawai Rp 5.200.000.000,- dan Belanja Barang dan
+    Jasa Rp 3.250.000.000,-. Realisasi … Rp 7.912.345.600,- atau P%": P is 7.912.345.600 / 8.450.000.000 = 93,64%,
+    never a share of the last part (243,46%)."""
+    text = ("Pada Tahun Anggaran 2022 Bappeda memperoleh alokasi anggaran sebesar Rp 8.450.000.000,- yang terdiri dari "
+            "Belanja Pegawai Rp 5.200.000.000,- dan Belanja Barang dan Jasa Rp 3.250.000.000,-. Realisasi anggaran "
+            "sampai dengan 31 Desember 2022 sebesar Rp 7.912.345.600,- atau {p}% dari pagu.")
+    assert errors_and_warnings(findings(text.format(p="93,64"), "TXT001")) == []
+    [f] = errors_and_warnings(findings(text.format(p="93,46"), "TXT001"))
+    assert (f.actual, f.expected) == (93.46, 93.64)
+
 CHANGE = """Pada tahun 2021 PPPOMN memperoleh anggaran sebesar Rp.105.370.538.000. Anggaran tersebut terbagi dalam Belanja Pegawai sebesar Rp24.126.484.000, Belanja Modal Rp 48.022.572.000 dan Belanja Barang Rp.33.221.482.000.
 
 Pada tanggal 26 Mei 2021 dilakukan Penghematan Belanja Pegawai senilai Rp. 1.544.000.000,- sehingga anggaran menjadi Rp. 103.826.538.000.
@@ -391,3 +403,27 @@ def test_a_sentence_restating_a_row_without_header():
     # restating one value only is not restating the row
     one = text.replace("1:32", "1:30").format(c="83,82")
     assert errors_and_warnings(findings(table + one, "AGREE001")) == []
+
+
+NEGATIVE_TABLE = """Tabel 3.1
+Capaian Indikator Kinerja Utama Tahun 2023
+
+No	Indikator Kinerja	Satuan	Target	Realisasi	Capaian (%)
+1	Angka Kematian Ibu	per 100.000 KH	98	85,2	{cap}
+2	Prevalensi Stunting	%	14	15,3	90,71
+3	Persentase Desa UCI	%	95	97,5	102,63
+
+Angka Kematian Ibu pada tahun 2023 sebesar 85,2 per 100.000 kelahiran hidup, lebih rendah dari target 98, sehingga capaian kinerjanya {text}%."""
+
+
+def test_a_sentence_restating_a_row_whose_own_capaian_is_wrong_blames_the_row():
+    """The sentence restates the row's target 98 and realisasi 85,2 and gives (2 × 98 − 85,2) / 98 = 113,06; the
+    row prints 113,60. The row is the wrong one: the finding is on the row, the sentence's value expected."""
+    good = NEGATIVE_TABLE.format(cap="113,06", text="113,06")
+    assert errors_and_warnings(findings(good, "AGREE001", year=2023)) == []
+    [f] = errors_and_warnings(findings(NEGATIVE_TABLE.format(cap="113,60", text="113,06"), "AGREE001", year=2023))
+    assert (f.location.line, f.actual, f.expected) == (5, 113.6, 113.06)
+    assert f.location.table == "Tabel 3.1"
+    # the sentence that does not follow from the row's values is the wrong one, as before
+    [f] = errors_and_warnings(findings(NEGATIVE_TABLE.format(cap="113,06", text="113,60"), "AGREE001", year=2023))
+    assert (f.location.line, f.actual, f.expected) == (9, 113.6, 113.06)

@@ -19,7 +19,7 @@ from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.interpret.claim_types import Claim, Token, make_claim
 from lkjip_lint.interpret.counts import Count, counts
 from lkjip_lint.interpret.expressions import expression_claims
-from lkjip_lint.interpret.ledger import Ledger
+from lkjip_lint.interpret.ledger import Ledger, parts_start
 from lkjip_lint.interpret.indicators import computed_capaian, normalise
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.sentences import split
@@ -362,7 +362,14 @@ def _indicator_claims(sentence, toks, block, indicators, year, ignored):
 def _budget_claims(block, para_tokens):
     """Within a paragraph: serapan = realisasi / pagu; efisiensi = 100 − serapan or capaian − serapan."""
     last: dict[str, Num] = {}
+    parts_from: dict[str, int | None] = {}
     for sentence, t in para_tokens:
+        if t.num.money and t.role == "pagu":
+            if sentence not in parts_from:
+                parts_from[sentence] = parts_start(sentence)
+            start = parts_from[sentence]
+            if start is not None and t.start >= start:
+                continue  # a part of a breakdown ("terdiri dari Belanja Pegawai Rp A dan …") is not the pagu
         if t.role == "serapan" or (t.num.percent and last.get("realisasi_anggaran") is not None
                                    and t.role in (None, "realisasi") and "serapan" not in last):
             if "pagu" in last and "realisasi_anggaran" in last:

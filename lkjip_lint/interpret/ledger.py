@@ -24,7 +24,7 @@ from lkjip_lint.interpret.claim_types import Claim, Token, make_claim
 from lkjip_lint.numbers import Num
 
 # "… sebesar Rp X, dengan rincian / terdiri dari / terbagi dalam / dialokasikan untuk …"
-_BREAKDOWN = re.compile(
+BREAKDOWN = re.compile(
     r"\b(?:dengan\s+rincian|rinciannya|terdiri\s+(?:dari|atas)|terbagi\s+(?:dalam|atas|menjadi|ke\s+dalam)"
     r"|dialokasi(?:kan)?\s+untuk|meliputi)\b", re.I)
 # a change to the total and its result: "penghematan … senilai Rp A sehingga anggaran … menjadi Rp B"
@@ -32,6 +32,12 @@ _CHANGE = re.compile(r"\b(?:penghematan|pengurangan|pemotongan|pemangkasan|refoc
 _RESULT = re.compile(r"\bmenjadi\b", re.I)
 # between an amount and the percentage that is its share: "Rp X atau P %", "Rp X (P %)"
 _SHARE_GAP = re.compile(r"^\s*(?:,\s*)?(?:atau|\()?\s*(?:sebesar|sekitar|senilai)?\s*$", re.I)
+
+
+def parts_start(sentence: str) -> int | None:
+    """The offset where a sentence's breakdown into parts begins, if it has one: amounts after it are parts."""
+    m = BREAKDOWN.search(sentence)
+    return m.end() if m else None
 
 
 @dataclass
@@ -63,7 +69,8 @@ class Ledger:
 
     # -- statements ---------------------------------------------------------------
     def _breakdown(self, sentence, toks, money, block) -> int | None:
-        m = _BREAKDOWN.search(sentence)
+        """Where the parts of a breakdown begin ("… Rp X yang terdiri dari Rp A dan Rp B"), after claiming X = A + B."""
+        m = BREAKDOWN.search(sentence)
         if not m:
             return None
         parts = [t for t in money if t.start >= m.end()]
