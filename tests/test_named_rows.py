@@ -52,3 +52,13 @@ def test_whole_numbers_and_cells_printed_alike_are_not_compared():
     two = tsv(*(r.replace("| %", "| % | Capaian Fisik (%)").replace("| 86,80", "| 86,80 | 90,15")
                 .replace("| 94,89", "| 94,89 | 97,00").replace("| 94,28", "| 94,28 | 96,45") for r in ROWS))
     assert agree(two + SENTENCE.format(v="86,08")) == []
+
+
+def test_a_value_given_for_a_named_row_counts_as_read():
+    from lkjip_lint.interpret.coverage import coverage
+    from tests.helpers import report_of
+
+    text = TABLE + SENTENCE.format(v="86,80") + "\n\nGedung kantor dibangun 3 lantai dengan 12 ruang rapat."
+    info = coverage(report_of(text, year=2022))
+    assert (info.sentences_with_numbers, info.sentences_read) == (2, 1)
+    assert "Gedung kantor" in info.unread[0][1]

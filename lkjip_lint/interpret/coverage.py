@@ -1,6 +1,7 @@
 """What the linter understood of a report, and what it could not: tables without a
 recognised kind, and sentences with numbers that became no fact, no claim and no
-statement of a change, of a target reached or of a count of the list that follows.
+statement of a change, of a target reached, of a count of the list that follows or of a value of a
+table row it names.
 
 "No findings" must never be mistaken for "all checked": the counts go into
 `extract` and into one info finding of `check`.
@@ -37,7 +38,7 @@ def coverage(report, keep: int = 20) -> CoverageInfo:
     read = {c.sentence for c in report.claims} | {f.sentence for f in report.facts if f.sentence}
     read |= {s for c in report.claims for s in c.sources}
     read |= {c.sentence for c in report.changes} | {a.sentence for a in report.achievements}
-    read |= {lc.sentence for lc in report.list_counts}
+    read |= {lc.sentence for lc in report.list_counts} | {n.sentence for n in report.named_values}
     for block in report.texts:
         if not isinstance(block, (Paragraph, Heading)):
             continue

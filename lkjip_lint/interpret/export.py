@@ -130,8 +130,9 @@ class TextBlock(_Model):
 class Coverage(_Model):
     """What was read of the report. A table is read when its kind, a column's role, its total rows or a
     relation between its columns is known (a table of words only has nothing to leave unread); a sentence
-    with numbers is read when it became a fact, a claim, a change, a statement of a target reached or the
-    count of a list that follows.
+    with numbers is read when it became a fact, a claim, a change, a statement of a target reached, the
+    count of a list that follows or a value of a table row it names; the lines of a formula worked out
+    (its named form, its components' values, its result) are read with it.
     The numbers of list items and sections, the days of dates, NIPs, postcodes and telephone numbers are
     labels, not counted."""
 

@@ -137,6 +137,13 @@ class Report:
         return list_counts([b for b in self.texts if isinstance(b, (Paragraph, Heading))], sentences)
 
     @cached_property
+    def named_values(self):
+        """Numbers the text gives right after a table row's label ("… pada Program Koordinasi … sebesar 86,08%")."""
+        from lkjip_lint.interpret.named_rows import named_values
+
+        return named_values(self)
+
+    @cached_property
     def changes(self):
         """Sentences stating a change between two values ("meningkat … sebesar 5,29 point")."""
         from lkjip_lint.interpret.changes import change_statements
