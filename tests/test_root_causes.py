@@ -35,3 +35,35 @@ def test_capaian_right_for_its_own_target_is_left_to_the_target_finding(tmp_path
     out = CliRunner().invoke(main, ["check", "--format", "json", "--select", "CAP001,PK001", str(path)]).output
     rules = [f["rule"] for f in json.loads(out)["files"][0]["findings"] if f["severity"] == "error"]
     assert rules == ["PK001"]
+
+
+def test_capaian_right_for_the_pk_target_is_left_to_the_target_finding(tmp_path):
+    # 93.85 / 88 × 100 = 106.65: the capaian follows from the signed target; only the row's target 91.5 is wrong
+    path = tmp_path / "r.txt"
+    path.write_text(REPORT.replace("102.51", "106.65"), encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", "--format", "json", "--select", "CAP001,PK001", str(path)]).output
+    rules = [f["rule"] for f in json.loads(out)["files"][0]["findings"] if f["severity"] == "error"]
+    assert rules == ["PK001"]
+
+
+def test_a_sentence_keeping_the_pk_target_is_not_blamed_for_the_tables_slip(tmp_path):
+    # the sentence gives the signed target 88 where the table row has 91.5: the row is wrong (PK001), not the sentence
+    text = REPORT.replace("102.51", "106.65") + (
+        "\n\nIndeks Kepuasan Masyarakat (IKM) tahun 2024 terealisasi 93.85 dari target 88 atau capaian 106.65%.")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", "--format", "json", "--select", "AGREE001,CAP001,PK001", str(path)]).output
+    found = [(f["rule"], f["location"]["line"]) for f in json.loads(out)["files"][0]["findings"]
+             if f["severity"] == "error"]
+    assert found == [("PK001", 13)]
+
+
+def test_one_disagreement_read_two_ways_is_one_finding(tmp_path):
+    # the sentence restates the row (target and realisasi) and names the indicator: its wrong capaian is one finding
+    text = REPORT.replace("Target 2024", "Target").replace("91.5", "88").replace("102.51", "106.65") + (
+        "\n\nIndeks Kepuasan Masyarakat (IKM) tahun 2024 terealisasi 93.85 dari target 88 atau capaian 106.56%.")
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", "--format", "json", "--select", "AGREE001", str(path)]).output
+    found = [f for f in json.loads(out)["files"][0]["findings"] if f["severity"] == "error"]
+    assert [(f["location"]["line"], f["actual"], f["expected"]) for f in found] == [(15, 106.56, 106.65)]

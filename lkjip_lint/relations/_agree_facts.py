@@ -27,6 +27,7 @@ from lkjip_lint.finding import Draft, excerpt
 from lkjip_lint.document import Heading, Location, Paragraph
 from lkjip_lint.interpret.claims import sentences, tokens
 from lkjip_lint.interpret.facts import MEASURES
+from lkjip_lint.interpret.indicators import indicator_name, pk_targets
 from lkjip_lint.numbers import Num, parse_number
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.rate_units import rate_statements
@@ -36,9 +37,20 @@ _100 = Interval.exact(Decimal(100))
 
 
 def run(ctx: Context) -> Iterator[Draft]:
-    report = ctx.report
+    """Each disagreement once: a sentence restating a row and naming its indicator is read both ways."""
+    seen = set()
+    for draft in _disagreements(ctx.report):
+        at = draft.location
+        key = (at.line, at.page, at.paragraph, at.table, at.row, draft.actual, draft.expected)
+        if key not in seen:
+            seen.add(key)
+            yield draft
+
+
+def _disagreements(report) -> Iterator[Draft]:
+    pk = pk_targets(report)
     yield from _rate_bases(report)
-    restated = list(_restated_rows(report))
+    restated = list(_restated_rows(report, pk))
     yield from restated
     checked_elsewhere = {(c.sentence, c.value.raw) for c in report.claims
                          if c.kind == "indicator_capaian" and c.indicator_capaian is not None}
@@ -60,6 +72,8 @@ def run(ctx: Context) -> Iterator[Draft]:
             verdict = judge(f.value, Interval.of(ref.value), expected_decimals=ref.value.decimals)
             if verdict is None or verdict.grade == "note":
                 continue
+            if measure == "target" and _pk_agrees(pk, entity, f.value):
+                continue  # the sentence keeps the Perjanjian Kinerja's target; PK001 reports the table's
             if measure == "capaian" and _sentence_computes(f, report, entity):
                 yield _draft(ref, f.value, ref, f, entity, measure, period, on_table=True)
             else:
@@ -108,7 +122,7 @@ def _shape(v: str) -> tuple:
     return (m.group(1), len(m.group(2) or "")) if m else None
 
 
-def _restated_rows(report) -> Iterator[Draft]:
+def _restated_rows(report, pk: dict) -> Iterator[Draft]:
     """A sentence that repeats two values of one table row (which may have no header at all) restates that
     row: a value it gives for a target, realisasi or capaian must be the row's. The row's value is the one
     cell of the same printed shape the sentence did not repeat; with none or several, nothing is said."""
@@ -142,6 +156,8 @@ def _restated_rows(report) -> Iterator[Draft]:
                 same = [c for c in left if _shape(c) == _shape(raw)]
                 if len(same) != 1:
                     continue
+                if t.role == "target" and _pk_agrees(pk, _indicator_of(report, view, row), t.num):
+                    continue  # the sentence keeps the Perjanjian Kinerja's target; PK001 reports the row's
                 if t.role == "capaian" and _row_fits(view, row, t.num) and not _row_fits(view, row, parse_number(same[0])):
                     # the sentence's capaian follows from the row's own target and realisasi and the row's does
                     # not: the cell is the wrong one (with the sentence's value as expected), not the sentence
@@ -168,6 +184,17 @@ class _Stated:
     value: Num
     where: str
     sentence: str | None = None
+
+
+def _pk_agrees(pk: dict, entity: str | None, value: Num) -> bool:
+    """The operative Perjanjian Kinerja gives the indicator this target."""
+    signed = pk.get(entity) if entity else None
+    return signed is not None and signed[0].value == value.value
+
+
+def _indicator_of(report, view, row) -> str | None:
+    ind = report.find_indicator(indicator_name(view, row))
+    return ind.name if ind else None
 
 
 def _row_fits(view, row, value) -> bool:

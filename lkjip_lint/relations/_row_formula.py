@@ -111,7 +111,8 @@ def _other_polarity(formulas, env, printed, negative: bool, decimals: int):
 
 
 def _with_pk_target(ctx, view, row, env, printed, spec, formulas):
-    """(formula, verdict, PK target) when the operative PK gives this row's indicator another target."""
+    """(formula, verdict, PK target) when the operative PK gives this row's indicator another target; the
+    verdict is None when the PK's target reproduces the printed capaian."""
     if "target" not in env or "realisasi" not in env:
         return None
     ind = ctx.report.find_indicator(indicator_name(view, row))
@@ -124,7 +125,7 @@ def _with_pk_target(ctx, view, row, env, printed, spec, formulas):
         verdict = judge(printed, formula(env), expected_decimals=ctx.params.expected_decimals)
     except ArithmeticError:
         return None
-    return (spec, verdict, pk[0]) if verdict is not None else None
+    return spec, verdict, pk[0]
 
 
 def _row(ctx, view, row, result, inputs, formulas) -> Iterator[Draft]:
@@ -168,6 +169,8 @@ def _row(ctx, view, row, result, inputs, formulas) -> Iterator[Draft]:
     if pk is not None:
         # the row's target is not the PK's (PK001 says so): the capaian it should show uses the PK target
         pk_spec, pk_verdict, pk_target = pk
+        if pk_verdict is None:
+            return  # the capaian follows from the PK's target: the row's target is the slip, which PK001 reports
         yield number_draft(view, row, result, printed, pk_verdict, variant="pk_target",
                            values={"formula": pk_spec.expr, "formula_name": pk_spec.name, "pk_target": pk_target.raw,
                                    "target": view.num(row, inputs["target"]).raw, "realisasi": view.num(row, inputs["realisasi"]).raw})
