@@ -267,6 +267,16 @@ def test_percentage_concluded_from_two_counts_of_people():
     assert errors_and_warnings(findings(other, "TXT002")) == []
 
 
+def test_percentage_concluded_from_two_counts_of_the_same_thing():
+    text = "Dari 10 desa, sebanyak 9 desa melaksanakan musrenbang tepat waktu sehingga persentasenya {p}."
+    assert errors_and_warnings(findings(text.format(p="90%"), "TXT002")) == []
+    [f] = errors_and_warnings(findings(text.format(p="80%"), "TXT002"))
+    assert (f.actual, f.expected) == (80, 90)
+    # counts of different things say nothing of one another's share
+    mixed = text.replace("sebanyak 9 desa", "sebanyak 9 kelompok").format(p="80%")
+    assert errors_and_warnings(findings(mixed, "TXT002")) == []
+
+
 def test_coverage_counts_what_was_read_and_what_was_not():
     from lkjip_lint.interpret.coverage import coverage
     from tests.helpers import report_of

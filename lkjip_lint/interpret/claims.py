@@ -30,6 +30,7 @@ MAX_SENTENCE = 3000
 # "4,88 per 1000 kelahiran hidup", "24 per 100.000 lahir hidup": the base of a rate
 _PER_BASE = re.compile(r"\s*per\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\d.,]*\d)", re.I)
 _RATIO_AFTER = re.compile(r"\s?:\s?\d")
+_COUNTED_NOUN = re.compile(r"\s*([A-Za-z]{3,})\b")  # the word a whole number counts: "10 desa"
 _RATIO_BEFORE = re.compile(r"\d\s?:\s?$")
 # "Angka ini …", "Nilai tersebut …": the sentence speaks of the value stated just before
 _ANAPHOR = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:angka|nilai|realisasi|hasil|capaian)\s+(?:ini|tersebut)\b", re.I)
@@ -255,6 +256,8 @@ def _ratio_claims(sentence, toks, block, vocab: ClaimWords):
     before = [t for t in toks if t.end <= m.start()]
     after = [t for t in toks if t.start >= m.end()]
     counts_ = [t for t in before if t.unit == "people" and t.num.decimals == 0 and not t.num.percent]
+    if len(counts_) != 2:
+        counts_ = _same_noun_counts(sentence, before)  # "Dari 10 desa, sebanyak 9 desa …"
     others = [t for t in before if t not in counts_]
     # ages and ranges ("berusia 7-12 tahun") may stand between; any other value makes the ratio unclear
     if any(t.num.percent or t.num.money or t.num.decimals or t.num.value >= 100 for t in others):
@@ -263,6 +266,19 @@ def _ratio_claims(sentence, toks, block, vocab: ClaimWords):
         return
     yield _claim("ratio", sentence, block, value=after[0].num,
                  values={"part": counts_[1].num, "base": counts_[0].num})
+
+
+def _same_noun_counts(sentence: str, toks) -> list:
+    """The two whole numbers of a sentence that count the same thing ("10 desa" and "9 desa"), if exactly two do."""
+    by_noun: dict[str, list] = {}
+    for t in toks:
+        if t.num.decimals or t.num.percent or t.num.money:
+            continue
+        m = _COUNTED_NOUN.match(sentence, t.end)
+        if m and m.group(1).lower() not in ("persen", "per"):
+            by_noun.setdefault(m.group(1).lower(), []).append(t)
+    pairs = [ts for ts in by_noun.values() if len(ts) == 2]
+    return pairs[0] if len(pairs) == 1 else []
 
 
 def _int_num(n: int) -> Num:
