@@ -91,6 +91,25 @@ def test_programme_sums_are_checked_only_on_a_confirmed_outline():
     assert errors_and_warnings(findings(good.replace("300.000", "310.000").replace("290.000", "280.000"), "SUM003")) == []
 
 
+BUDGET = ["No | Program/Kegiatan | Anggaran (Rp) | Realisasi (Rp) | Sisa (Rp) | %",
+          "1 | Program Peningkatan Sarana Pendukung Pertanian | 2.450.000.000 | {real} | 148.450.000 | 93,94",
+          " | Pengawasan Penggunaan Sarana Pendukung Pertanian | 1.200.000.000 | 1.134.600.000 | 65.400.000 | 94,55",
+          " | Penyediaan Sarana Pendukung Pertanian | 1.250.000.000 | 1.166.950.000 | 83.050.000 | 93,36",
+          "2 | Program Penyuluhan Pertanian | 850.000.000 | 812.430.000 | 37.570.000 | 95,58",
+          " | Pengembangan Kapasitas Kelembagaan Petani | 500.000.000 | 488.230.000 | 11.770.000 | 97,65",
+          " | Pelaksanaan Penyuluhan Pertanian | 350.000.000 | 324.200.000 | 25.800.000 | 92,63",
+          " | JUMLAH | 3.300.000.000 | 3.113.980.000 | 186.020.000 | 94,36"]
+
+
+def test_a_programme_cell_that_breaks_its_sum_is_the_one_slip_reported():
+    """The programme's realisasi 2.310.550.000 is not its kegiatan's 1.134.600.000 + 1.166.950.000 = 2.301.550.000;
+    its sisa, its % and the JUMLAH row all agree with 2.301.550.000. One finding, on the cell that is wrong."""
+    good = tsv(*BUDGET).format(real="2.301.550.000")
+    assert errors_and_warnings(findings(good)) == []
+    found = errors_and_warnings(findings(tsv(*BUDGET).format(real="2.310.550.000")))
+    assert [(f.rule, f.location.line, f.actual, f.expected) for f in found] == [
+        ("SUM003", 2, 2310550000, 2301550000)]
+
 def test_flat_tables_have_no_outline():
     text = tsv("No | Kelurahan | Pria | Wanita | Jumlah", "1 | Lor | 3.174 | 3.212 | 6.386",
                "2 | Kulon | 2.000 | 2.100 | 4.100", "3 | Wetan | 1.000 | 1.500 | 2.500")

@@ -43,6 +43,7 @@ def _table(view: TableView) -> Iterator[Draft]:
     hierarchical = any(r.level == 1 for r in view.rows)
     # rows that the values show to be parts of a parent row above them: the parent already counts them
     children = {c for p in parents(view) for c in p.children}
+    kids = {id(view.rows[p.row]): [view.rows[c] for c in p.children] for p in parents(view)}
     start = 0
     for k, row in enumerate(view.rows):
         if row.type not in TOTAL_ROWS:
@@ -56,12 +57,13 @@ def _table(view: TableView) -> Iterator[Draft]:
         if len(covered) < 2 and not (len(covered) == 1 and row.type == "total"):
             continue
         for col in _columns(view):
-            if len(top) < len(covered) and not list(_cell(view, row, col, covered)):
+            if len(top) < len(covered) and not list(_cell(view, row, col, covered, {})):
                 continue  # the total counts parents and children alike: that reading fits, nothing to say
-            yield from _cell(view, row, col, top if len(top) >= 1 else covered)
+            yield from _cell(view, row, col, top if len(top) >= 1 else covered, kids)
 
 
-def _cell(view, row, col, covered) -> Iterator[Draft]:
+def _cell(view, row, col, covered, kids) -> Iterator[Draft]:
+    """`kids`: a parent row's children (by the row's id), whose sum stands in for a parent that breaks it."""
     total = row.values[col.index]
     parts = [r.values[col.index] for r in covered]
     if any(isinstance(p, Malformed) for p in parts):
@@ -89,8 +91,31 @@ def _cell(view, row, col, covered) -> Iterator[Draft]:
         return
     if not isinstance(total, Num):
         return
-    verdict = judge(total, computed, exact=interval(total, col.role).lo == total.value, expected_decimals=decimals)
+    exact = interval(total, col.role).lo == total.value
+    verdict = judge(total, computed, exact=exact, expected_decimals=decimals)
+    if verdict and kids and _parents_explain(total, covered, col, kids, exact):
+        return  # a part is itself a wrong sum of its children (SUM003/SUM005 say so): with theirs the total holds
     if verdict:
         yield number_draft(view, row, col, total, verdict,
                            values={"count": len(numbers)},
                            evidence={"parts": [n.raw for n in numbers]})
+
+
+def _parents_explain(total, covered, col, kids, exact) -> bool:
+    """The total holds once each covered parent row whose children do not add up to it counts its children."""
+    computed, replaced = Interval.exact(Decimal(0)), False
+    for r in covered:
+        own = r.values[col.index]
+        parts = [c.values[col.index] for c in kids.get(id(r), ())]
+        if parts and all(isinstance(p, Num) for p in parts):
+            below = Interval.exact(Decimal(0))
+            for p in parts:
+                below = below + interval(p, col.role)
+            if not isinstance(own, Num) or judge(own, below, exact=exact) is not None:
+                own, replaced = None, True
+                computed = computed + below
+                continue
+        if not isinstance(own, Num):
+            return False
+        computed = computed + interval(own, col.role)
+    return replaced and judge(total, computed, exact=exact) is None

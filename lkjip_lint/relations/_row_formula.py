@@ -22,6 +22,7 @@ from lkjip_lint.engine.expr import Formula
 from lkjip_lint.engine.tolerance import judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.columns import Column
+from lkjip_lint.interpret.hierarchy import parents
 from lkjip_lint.interpret.indicators import indicator_name, pk_targets
 from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.relations import conflicts
@@ -164,6 +165,8 @@ def _row(ctx, view, row, result, inputs, formulas) -> Iterator[Draft]:
         draft.grade = "note"
         yield draft
         return
+    if _input_is_the_slip(view, row, inputs, env, printed, [f for _, f in _applicable(tried, formulas)], ctx):
+        return  # an input is a wrong sum of its children (SUM003/SUM005 say so): with theirs the row holds
     spec, verdict, computed = min(tried, key=lambda t: abs(t[2].point - printed.value))
     pk = _with_pk_target(ctx, view, row, env, printed, spec, formulas) if ctx.params.result == "capaian" else None
     if pk is not None:
@@ -187,3 +190,36 @@ def _row(ctx, view, row, result, inputs, formulas) -> Iterator[Draft]:
                                "inputs": ", ".join(f"{k} {view.num(row, c).raw}" for k, c in inputs.items() if view.num(row, c)),
                                **(convention.counts() if settled else {})},
                        evidence={"formula": spec.expr, "polarity": "negative" if negative else "positive"})
+
+
+def _applicable(tried, formulas):
+    """The (spec, formula) pairs of the formulas that were tried on the row."""
+    names = {spec.name for spec, _, _ in tried}
+    return [(spec, f) for spec, f in formulas if spec.name in names]
+
+
+def _input_is_the_slip(view, row, inputs, env, printed, formulas, ctx) -> bool:
+    """A row whose input cell is a parent's value that its children do not add up to: with the children's sum
+    in its place one of the tried formulas reproduces the printed result."""
+    own = {p.row: p.children for p in parents(view)}
+    position = next((k for k, r in enumerate(view.rows) if r is row), None)
+    children = own.get(position)
+    if not children:
+        return False
+    for name, col in inputs.items():
+        parts = [view.num(view.rows[c], col) for c in children]
+        value = view.num(row, col)
+        if value is None or not parts or any(p is None for p in parts):
+            continue
+        below = interval(parts[0], col.role)
+        for p in parts[1:]:
+            below = below + interval(p, col.role)
+        if judge(value, below, exact=True) is None:
+            continue  # this input is its children's sum: not the slip
+        for formula in formulas:
+            try:
+                if judge(printed, formula({**env, name: below}), expected_decimals=ctx.params.expected_decimals) is None:
+                    return True
+            except ArithmeticError:
+                continue
+    return False
