@@ -190,6 +190,15 @@ def test_change_column_relative_or_difference_by_the_tables_own_rows():
     assert [(f.location.line, f.expected) for f in findings(wrong, "CHG001")] == [(2, pytest.approx(0.25)), (3, pytest.approx(0.27))]
 
 
+def test_change_column_that_settles_no_convention_expects_the_reading_nearest_the_print():
+    # one row a difference (5,84 − 5,71 = 0,13), one a relative change (1,6 / 86,5 = 1,85 %): nothing settled;
+    # 3,53 between 35,40 and 38,75 is a slip for the difference 3,35, not for the relative 9,46 %
+    rows = tsv("No | Indikator | Realisasi 2021 | Realisasi 2022 | Kenaikan/Penurunan",
+               "1 | Produktivitas padi | 5,71 | 5,84 | 0,13", "2 | Skor PPH | 86,5 | 88,1 | 1,85",
+               "3 | Kelompok tani madya | 35,40 | 38,75 | 3,53")
+    [f] = findings(rows, "CHG001")
+    assert (f.location.line, f.expected) == (4, 3.35)
+
 def test_change_between_real_years_and_silence_without_two_periods():
     years = "Indikator | 2019 | 2020 | Kenaikan/Penurunan"
     [f] = findings(tsv(years, "IKM | 80 | 88 | 12"), "CHG001")

@@ -221,6 +221,15 @@ def test_change_from_a_stated_baseline_to_the_value_taken_up():
     assert (f.location.line, f.expected) == (1, 5.29)
 
 
+@pytest.mark.parametrize("amount, wrong", [("0,13", False), ("2,28", False), ("0,31", True)])
+def test_change_from_the_value_before_it_to_the_one_it_is_compared_with(amount, wrong):
+    """"… tahun 2022 sebesar 5,84 ton/ha, naik D dibandingkan tahun 2021 yang sebesar 5,71": the current value
+    stands before the change word, the baseline after "dibandingkan" (5,84 − 5,71 = 0,13; 2,28 % relative)."""
+    text = (f"Produktivitas padi tahun 2022 sebesar 5,84 ton/ha, naik {amount} ton/ha dibandingkan tahun 2021 "
+            "yang sebesar 5,71 ton/ha.")
+    found = errors_and_warnings(findings(text, "CMP001", year=2022))
+    assert [(f.actual, f.expected) for f in found] == ([(0.31, 0.13)] if wrong else [])
+
 def test_change_between_two_years_of_a_table():
     text = "\n".join([
         "Tabel 3.3.9", "Realisasi dan Capaian Indikator Kinerja APM SDMI Tahun 2015-2016", "",

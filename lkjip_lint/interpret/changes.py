@@ -28,6 +28,7 @@ _MEASURE = re.compile(r"\b(capaian|realisasi|nilai|target)\b", re.I)
 _BASELINE = re.compile(r"(?:\bdari|\byaitu|\bsebesar|\bsenilai)\s*$", re.I)
 _ANAPHOR = re.compile(r"\b(realisasi|capaian)\s+(?:tersebut|ini)\b", re.I)
 _ANAPHOR_SOURCE = re.compile(r"\b(realisasi|terealisasi|capaian)\b", re.I)  # a sentence "realisasi tersebut" may point back to
+_COMPARED = re.compile(r"\b(?:(?:jika|bila|apabila)\s+)?(?:di)?banding(?:kan)?\b", re.I)  # "… dibandingkan tahun 2021 …"
 _TABLE_REF = re.compile(r"\btabel\s+((?:\d+|[IVX]+)(?:\.\d+)*)", re.I)
 
 
@@ -93,8 +94,17 @@ def _statement(sentence, toks, previous, block, entity, year, m, amount) -> Chan
     years = [int(y) for y in _YEAR.findall(sentence)]
     change = Change(sentence, block, up=bool(m.group("up")), amount=amount.num,
                     measure=measures[0].lower() if measures else None, entity=entity)
-    baseline = next((t for t in toks if t is not amount and t.start < m.start()
-                     and _BASELINE.search(sentence[max(0, t.start - 12):t.start])), None)
+    compared = _COMPARED.search(sentence, amount.end)
+    later_half = [t for t in toks if compared and t.start >= compared.end()]
+    earlier_half = [t for t in toks if t.end <= m.start()]
+    if later_half and earlier_half and _alike(earlier_half[-1], later_half[0]):
+        # "… tahun 2022 sebesar 5,84, naik 0,13 dibandingkan tahun 2021 yang sebesar 5,71": the value before
+        # the change is the current one, the first after "dibandingkan" the baseline
+        change.current, change.baseline = earlier_half[-1].num, later_half[0].num
+        baseline = None
+    else:
+        baseline = next((t for t in toks if t is not amount and t.start < m.start()
+                         and _BASELINE.search(sentence[max(0, t.start - 12):t.start])), None)
     if baseline is not None:
         change.baseline = baseline.num
         anaphor = _ANAPHOR.search(sentence[:m.start()])
@@ -104,11 +114,16 @@ def _statement(sentence, toks, previous, block, entity, year, m, amount) -> Chan
             change.current = same[-1].num if same else None
     if len(set(years)) == 2:
         change.later, change.earlier = max(years), min(years)
-    elif len(set(years)) == 1 and change.baseline is not None:
+    elif len(set(years)) == 1 and change.baseline is not None and change.current is None:
         change.earlier, change.later = years[0], year
     ref = _TABLE_REF.search(sentence)
     change.table = ref.group(1) if ref else None
     return change
+
+
+def _alike(a, b) -> bool:
+    """Two values of one measure: both percentages or neither, both money or neither."""
+    return a.num.percent == b.num.percent and a.num.money == b.num.money
 
 
 # ------------------------------------------------------------------ "telah mencapai target" / "belum mencapai target"

@@ -4,15 +4,17 @@ The two inputs are the numeric columns to the left of the change column that
 name a period (a year, or "Tahun N-1" / "Tahun N"); the earlier is the base.
 A change can be written as a relative change, (new − old) / old × 100, or as a
 plain difference, new − old (percentage points): the reading that the table's
-own rows reproduce most often is the table's convention (the relative change
-when none fits), and a printed change that fits neither reading is a finding
-with the convention's value. Tolerance comes from the printed precision.
+own rows reproduce most often is the table's convention (when the rows settle
+none: the relative change under a "%" header, else the reading nearer each
+printed change), and a printed change that fits neither reading is a finding
+with that reading's value. Tolerance comes from the printed precision.
 
 Good:  Tahun N-1 71,43 | Tahun N 71,61 | Perubahan % 0,25
 Bad:   Tahun N-1 71,43 | Tahun N 71,61 | Perubahan % - 28,39%      (expected 0.25)
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -71,10 +73,18 @@ def _column(view: TableView, change: Column, old_col: Column, new_col: Column) -
                 verdicts[reading] = False  # no relative change from a zero base
         rows.append((row, printed, old, new, verdicts))
     fits = {reading: sum(1 for *_, v in rows if v[reading] is None) for reading in READINGS}
-    convention = max(READINGS, key=lambda reading: fits[reading])  # ties: the relative change
+    settled = fits["relative"] != fits["difference"]
+    per_cent = bool(re.search(r"%|\bpersen", change.header, re.I))
     for row, printed, old, new, verdicts in rows:
         if any(v is None for v in verdicts.values()):
             continue
+        if settled:
+            convention = max(READINGS, key=lambda reading: fits[reading])
+        elif per_cent:
+            convention = "relative"  # "Perubahan %": the header says which
+        else:  # neither the rows nor the header say: the reading nearer the printed change is the one meant
+            convention = min((r for r in READINGS if verdicts[r]),
+                             key=lambda r: abs(verdicts[r].expected - printed.value), default="relative")
         verdict = verdicts[convention] or verdicts["difference"]
         if not verdict:
             continue
