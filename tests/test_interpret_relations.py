@@ -101,3 +101,33 @@ def test_a_total_does_not_count_a_parent_and_its_children_twice():
     rows[5] = "Jumlah | 1.178 | 952"
     [f] = errors_and_warnings(findings(tsv(*rows), "SUM001"))
     assert (f.location.line, f.expected) == (6, 925)
+
+
+def test_a_lower_is_better_row_of_a_found_ratio_may_use_the_negative_formulas():
+    """'% Capaian terhadap Target Akhir' is Realisasi / Target Akhir × 100 on the rows where higher is better; the
+    poverty rate (lower is better) gives (2 × 8,50 − 9,62) / 8,50 × 100 = 86,82 there, as capaian columns do."""
+    head = ("No | Indikator Kinerja | Target 2023 | Realisasi 2023 | % Capaian 2023 | Target Akhir RPJMD 2026 | "
+            "% Capaian terhadap Target Akhir")
+    rows = ["1 | Indeks Pembangunan Manusia | 73,10 | 73,45 | 100,48 | 74,50 | 98,59",
+            "2 | Pertumbuhan Ekonomi | 5,30 | 5,41 | 102,08 | 5,60 | 96,61",
+            "3 | Rata-rata lama sekolah | 8,90 | 8,92 | 100,22 | 9,20 | 96,96",
+            "4 | Persentase Penduduk Miskin | 9,80 | 9,62 | 101,84 | 8,50 | {v}"]
+    text = tsv(head, *rows)
+    assert errors_and_warnings(findings(text.format(v="86,82"), "REL001", year=2023)) == []
+    assert errors_and_warnings(findings(text.format(v="88,36"), "REL001", year=2023)) == []  # 8,50 / 9,62 × 100
+    [f] = errors_and_warnings(findings(text.format(v="86,28"), "REL001", year=2023))
+    assert f.location.row == "Persentase Penduduk Miskin" and f.expected == 113.18
+
+
+@pytest.mark.parametrize("label, kind", [
+    ("Rata-rata", "average"), ("Rata - rata Capaian Kinerja", "average"), ("RATA-RATA CAPAIAN IKU TAHUN 2023", "average"),
+    ("Rata-rata capaian (%)", "average"), ("Rata-rata Lama Sekolah", "data"), ("Rata-rata Nilai UN SMP", "data"),
+])
+def test_an_average_row_is_the_word_and_what_is_averaged_not_an_indicator_named_rata_rata(label, kind):
+    """"Rata-rata Lama Sekolah" (mean years of schooling) is an indicator, whose row is no average of the rows above."""
+    text = tsv("No | Indikator Kinerja | Target | Realisasi | Capaian (%)",
+               "1 | Indeks Pembangunan Manusia | 73,10 | 73,45 | 100,48",
+               "2 | Harapan Lama Sekolah | 12,90 | 12,95 | 100,39",
+               f" | {label} | 8,90 | 8,92 | 100,22")
+    view = report_of(text, year=2023).views[0]
+    assert view.rows[-1].type == kind

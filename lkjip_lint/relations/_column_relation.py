@@ -16,15 +16,19 @@ Bad:   Sasaran 179 | Target 100% | Angka 146 | % 81.65      (expected 81.56)
 """
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Iterator
 
 from lkjip_lint.checks.base import Context, number_draft
-from lkjip_lint.engine.tolerance import judge
+from lkjip_lint.engine.tolerance import Interval, judge
 from lkjip_lint.finding import Draft
 from lkjip_lint.interpret.hierarchy import broken_cells
+from lkjip_lint.interpret.polarity import is_negative
 from lkjip_lint.interpret.relations import DERIVED_ROLES, cell_interval, conflicts, relations
 from lkjip_lint.interpret.tables import TableView, share_pairs
 from lkjip_lint.numbers import Num
+
+_HUNDRED = Interval.exact(Decimal(100))
 
 
 def run(ctx: Context) -> Iterator[Draft]:
@@ -35,7 +39,7 @@ def run(ctx: Context) -> Iterator[Draft]:
                 yield _conflict(view, rel)  # one finding for the table; the rows follow the values
             elif _checked_elsewhere(view, rel.result):
                 continue
-            yield from _column(view, rel)
+            yield from _column(view, rel, ctx.report)
 
 
 def _conflict(view: TableView, rel) -> Draft:
@@ -53,7 +57,7 @@ def _checked_elsewhere(view: TableView, j: int) -> bool:
     return any(pct.index == j for _, pct in share_pairs(view))
 
 
-def _column(view: TableView, rel) -> Iterator[Draft]:
+def _column(view: TableView, rel, report) -> Iterator[Draft]:
     result, a_col, b_col = (view.columns[j] for j in (rel.result, rel.a, rel.b))
     broken = broken_cells(view)
     for k, row in enumerate(view.rows):
@@ -67,8 +71,23 @@ def _column(view: TableView, rel) -> Iterator[Draft]:
         except (ZeroDivisionError, ArithmeticError):
             continue
         verdict = judge(printed, computed, expected_decimals=2)
+        if verdict and rel.op == "ratio100" and _lower_is_better_fits(view, row, rel, printed, report):
+            continue  # a capaian of a lower-is-better indicator: (2b − a) / b or b / a, not a / b
         if verdict:
             yield number_draft(view, row, result, printed, verdict,
                                values={"relation": rel.describe(view), "inputs": f"{a.raw}, {b.raw}",
                                        "fits": rel.fits, "rows": rel.rows},
                                evidence={"relation": rel.describe(view), "fits": rel.fits, "rows": rel.rows})
+
+
+def _lower_is_better_fits(view, row, rel, printed, report) -> bool:
+    """A percentage a / b × 100 of a row whose indicator is lower-is-better may be written (2b − a) / b × 100
+    or b / a × 100 (DOMAIN.md A2), as the capaian columns are."""
+    if not is_negative(row.label, report):
+        return False
+    a, b = cell_interval(view, row, rel.a), cell_interval(view, row, rel.b)
+    try:
+        options = [(Interval.exact(Decimal(2)) * b - a) / b * _HUNDRED, b / a * _HUNDRED]
+    except ArithmeticError:
+        return False
+    return any(judge(printed, c) is None for c in options)
