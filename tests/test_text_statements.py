@@ -230,6 +230,13 @@ def test_change_from_the_value_before_it_to_the_one_it_is_compared_with(amount, 
     found = errors_and_warnings(findings(text, "CMP001", year=2022))
     assert [(f.actual, f.expected) for f in found] == ([(0.31, 0.13)] if wrong else [])
 
+def test_change_to_a_value_stated_with_menjadi_from_a_baseline_stated_with_dari():
+    # 5,32 − 4,87 = 0,45 points down
+    text = "Tingkat Pengangguran Terbuka turun menjadi 4,87% dari 5,32% pada tahun 2022, atau turun {d} poin."
+    assert errors_and_warnings(findings(text.format(d="0,45"), "CMP001", year=2023)) == []
+    [f] = errors_and_warnings(findings(text.format(d="0,54"), "CMP001", year=2023))
+    assert (f.actual, f.expected) == (0.54, 0.45)
+
 def test_change_between_two_years_of_a_table():
     text = "\n".join([
         "Tabel 3.3.9", "Realisasi dan Capaian Indikator Kinerja APM SDMI Tahun 2015-2016", "",

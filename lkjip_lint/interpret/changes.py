@@ -29,6 +29,7 @@ _BASELINE = re.compile(r"(?:\bdari|\byaitu|\bsebesar|\bsenilai)\s*$", re.I)
 _ANAPHOR = re.compile(r"\b(realisasi|capaian)\s+(?:tersebut|ini)\b", re.I)
 _ANAPHOR_SOURCE = re.compile(r"\b(realisasi|terealisasi|capaian)\b", re.I)  # a sentence "realisasi tersebut" may point back to
 _COMPARED = re.compile(r"\b(?:(?:jika|bila|apabila)\s+)?(?:di)?banding(?:kan)?\b", re.I)  # "… dibandingkan tahun 2021 …"
+_BECOMES = re.compile(r"\bmenjadi\s*$", re.I)
 _TABLE_REF = re.compile(r"\btabel\s+((?:\d+|[IVX]+)(?:\.\d+)*)", re.I)
 
 
@@ -112,6 +113,10 @@ def _statement(sentence, toks, previous, block, entity, year, m, amount) -> Chan
             role = anaphor.group(1).lower()
             same = [t for t in previous if not t.num.money and t.role == role]
             change.current = same[-1].num if same else None
+        stated = next((t for t in toks if t is not amount and t is not baseline
+                       and _BECOMES.search(sentence[max(0, t.start - 12):t.start])), None)
+        if change.current is None and stated is not None and _alike(stated, baseline):
+            change.current = stated.num  # "turun menjadi 4,87% dari 5,32%"
     if len(set(years)) == 2:
         change.later, change.earlier = max(years), min(years)
     elif len(set(years)) == 1 and change.baseline is not None and change.current is None:
