@@ -62,3 +62,18 @@ def test_a_value_given_for_a_named_row_counts_as_read():
     info = coverage(report_of(text, year=2022))
     assert (info.sentences_with_numbers, info.sentences_read) == (2, 1)
     assert "Gedung kantor" in info.unread[0][1]
+
+
+CAPAIAN = tsv("No | Indikator Kinerja | Target | Realisasi | Capaian (%)",
+              "1 | Persentase PPKS yang tertangani | 85 | 87,5 | 102,94",
+              "2 | Persentase data DTKS yang mutakhir | 90 | 89,5 | 99,44") + "\n\tRata-rata capaian\t\t\t101,19"
+
+
+def test_the_average_capaian_a_sentence_states_is_the_reports_one_average_row():
+    text = CAPAIAN + "\n\nSecara umum rata-rata capaian kinerja sebesar {v}%."
+    assert agree(text.format(v="101,19")) == []
+    [f] = agree(text.format(v="101,25"))
+    assert (f.location.line, f.actual, f.expected) == (6, 101.25, 101.19)
+    # two average rows (one per table or sasaran): the sentence could mean either, so nothing is compared
+    two = CAPAIAN + "\n\n" + CAPAIAN.replace("101,19", "100,50") + "\n\nSecara umum rata-rata capaian kinerja sebesar 101,25%."
+    assert agree(two) == []

@@ -4,6 +4,9 @@
 Daerah sebesar 86,08%" names a row of Tabel 3.5: the number right after the label
 is a value of that row (relations/_named_rows.py compares it with the row).
 
+"Rata-rata capaian kinerja sebesar 101,25%" names the report's average row of
+capaian when it has exactly one.
+
 Precision first: the label must be long enough to name one row (three words or
 more, one data row in the whole report); the value must follow it closely, with
 no other number between; a sentence naming a year other than the report's is
@@ -24,6 +27,7 @@ MIN_WORDS = 3  # "Program Penunjang Urusan": fewer words name too many things
 MAX_GAP = 40  # characters between the label and its value ("… Daerah sebesar ")
 _WORD = re.compile(r"[a-z0-9]+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_AVERAGE = re.compile(r"\b(?:rata\s*[-–]?\s*rata|rerata)\s+(?:nilai\s+)?capaian(?:\s+kinerja)?(?:\s+(?:iku|indikator|sasaran|organisasi|keseluruhan))*\b", re.I)
 
 
 @dataclass
@@ -39,7 +43,8 @@ class NamedValue:
 
 def named_values(report) -> list[NamedValue]:
     index = _label_index(report)
-    if not index:
+    average = _the_average_row(report)
+    if not index and average is None:
         return []
     out: list[NamedValue] = []
     words = report.vocab.claims
@@ -52,12 +57,23 @@ def named_values(report) -> list[NamedValue]:
             toks = tokens(sentence, words)
             if not toks:
                 continue
-            for view, row, end in _named(sentence, index):
+            named = list(_named(sentence, index))
+            if average is not None:
+                named += [(*average, m.end()) for m in _AVERAGE.finditer(sentence)]
+            for view, row, end in named:
                 tok = next((t for t in toks if t.start >= end), None)
                 if tok is None or tok.start - end > MAX_GAP or re.search(r"\d", sentence[end:tok.start]):
                     continue
                 out.append(NamedValue(sentence, block, view, row, tok))
     return out
+
+
+def _the_average_row(report) -> tuple[object, object] | None:
+    """The report's one average row of capaian ("Rata-rata capaian | | | 101,19"), which "rata-rata capaian
+    kinerja sebesar …" names; with several (one per sasaran) the sentence could mean any, so none."""
+    rows = [(view, row) for view in report.views for row in view.rows
+            if row.type == "average" and any(view.num(row, c) is not None for c in view.cols("capaian"))]
+    return rows[0] if len(rows) == 1 else None
 
 
 def _label_index(report) -> dict[tuple[str, str], list]:

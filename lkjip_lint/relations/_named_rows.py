@@ -2,7 +2,8 @@
 
 "… terendah pada Program Koordinasi dan Sinkronisasi Perencanaan Pembangunan
 Daerah sebesar 86,08%" names a row of Tabel 3.5 whose % cell is 86,80 (the
-reading: interpret/named_rows.py). When the value equals none of the row's
+reading: interpret/named_rows.py; "rata-rata capaian kinerja sebesar …" names
+the report's one average row of capaian). When the value equals none of the row's
 cells, and exactly one of the row's cells is printed the same way (the same
 decimals, in a column whose role does not contradict the sentence's word for
 it), the two must agree. Whole numbers are never compared: counts and years are
